@@ -1,0 +1,158 @@
+"""``drafter build``: outline -> official-format .docx (and .pdf), safely.
+
+load (positions) -> context (pure) -> docxtpl -> provenance -> atomic write.
+An existing output is overwritten only if drafter made it and nobody edited it
+since, or with ``force``; the user's edits are never silently lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import NamedTuple
+
+from drafter import __version__, doctypes
+from drafter.errors import InputError, RefusedOverwrite
+from drafter.fileio import atomic_write
+from drafter.i18n import _
+from drafter.loader import LoadedOutline, load_outline
+from drafter.provenance import (
+    BUILT_KEY,
+    CONTENT_HASH_KEY,
+    FORMAT_KEY,
+    OUTLINE_HASH_KEY,
+    OUTLINE_KEY,
+    VERSION_KEY,
+    TargetState,
+    fingerprint,
+    inspect_target,
+)
+from drafter.render.context import FormatSettings, build_context, load_format_pack
+from drafter.resources import templates_dir
+
+DEFAULT_FORMAT = "hd36_2018"
+DRAFTS_DIR = Path("drafts")
+
+
+class BuildResult(NamedTuple):
+    outline: Path
+    docx: Path
+    pdf: Path | None
+    paragraphs: int
+
+
+def default_output(outline_path: Path) -> Path:
+    """``drafts/<outline stem>.docx`` under the current folder."""
+    return DRAFTS_DIR / f"{outline_path.stem}.docx"
+
+
+def template_for(loaded: LoadedOutline, template: Path | None = None) -> Path:
+    if template is not None:
+        path = Path(template)
+    else:
+        path = templates_dir() / doctypes.get_type(loaded.outline.type).template
+    if not path.is_file():
+        raise InputError(_("{path}: template not found").format(path=path))
+    return path
+
+
+def guard_target(target: Path, outline_path: Path, force: bool) -> None:
+    """Refuse to overwrite anything the user made, unless ``force``."""
+    if target.suffix.lower() != ".docx":
+        raise InputError(_("{path}: the output must be a .docx file").format(path=target))
+    if target.resolve() == outline_path.resolve():
+        raise RefusedOverwrite(
+            _("{path}: the output would overwrite the outline").format(path=target)
+        )
+    if force:
+        return
+    info = inspect_target(target)
+    hint = _("use --force to overwrite it, or -o to write elsewhere")
+    if info.state is TargetState.EDITED:
+        raise RefusedOverwrite(
+            _("{path} was edited in Word since drafter built it; not overwriting ({hint})").format(
+                path=target, hint=hint
+            )
+        )
+    if info.state is TargetState.FOREIGN:
+        raise RefusedOverwrite(
+            _("{path} exists and was not made by drafter; not overwriting ({hint})").format(
+                path=target, hint=hint
+            )
+        )
+    if info.state is TargetState.UNREADABLE:
+        raise RefusedOverwrite(
+            _(
+                "{path} exists but is not a Word file drafter can read; not overwriting ({hint})"
+            ).format(path=target, hint=hint)
+        )
+
+
+def render_outline(
+    loaded: LoadedOutline, template: Path | None = None, format_name: str = DEFAULT_FORMAT
+) -> tuple[bytes, int]:
+    """The .docx bytes for an outline, provenance included, and its paragraph count."""
+    from drafter.docx_io.properties import attach_custom_properties
+    from drafter.docx_io.reader import body_paragraphs
+    from drafter.render.docx import document_bytes, render_template
+
+    settings = FormatSettings.from_pack(load_format_pack(format_name))
+    context = build_context(loaded.outline, settings)
+    document = render_template(template_for(loaded, template), context)
+    body = document.docx.element.body
+    paragraphs = body_paragraphs(body)
+    core = document.docx.core_properties
+    core.title = f"{context['type_name']} {loaded.outline.title}"[:255]
+    core.author = "drafter"
+    attach_custom_properties(
+        document.docx,
+        {
+            VERSION_KEY: __version__,
+            OUTLINE_KEY: loaded.path.name,
+            OUTLINE_HASH_KEY: hashlib.sha256(loaded.text.encode("utf-8")).hexdigest(),
+            CONTENT_HASH_KEY: fingerprint(paragraphs),
+            FORMAT_KEY: format_name,
+            BUILT_KEY: dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        },
+    )
+    return document_bytes(document), len(paragraphs)
+
+
+def build_loaded(
+    loaded: LoadedOutline,
+    output: Path | None = None,
+    *,
+    pdf: bool = False,
+    force: bool = False,
+    template: Path | None = None,
+) -> BuildResult:
+    target = Path(output) if output else default_output(loaded.path)
+    guard_target(target, loaded.path, force)
+    data, count = render_outline(loaded, template)
+    atomic_write(target, data)
+    pdf_path = None
+    if pdf:
+        from drafter.render.pdf import convert_to_pdf
+
+        pdf_path = convert_to_pdf(target, target.with_suffix(".pdf"))
+    return BuildResult(loaded.path, target, pdf_path, count)
+
+
+def build(
+    outline: Path | str,
+    output: Path | str | None = None,
+    *,
+    pdf: bool = False,
+    force: bool = False,
+    template: Path | str | None = None,
+) -> BuildResult:
+    """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``)."""
+    loaded = load_outline(Path(outline))
+    return build_loaded(
+        loaded,
+        Path(output) if output else None,
+        pdf=pdf,
+        force=force,
+        template=Path(template) if template else None,
+    )

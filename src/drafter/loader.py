@@ -51,11 +51,13 @@ class LoadedOutline(NamedTuple):
 
 
 class ParsedYaml(NamedTuple):
-    """Plain data from a YAML file plus the position of every node."""
+    """Plain data from a YAML file, the position of every node, and problems
+    found while reading it (duplicate keys, aliases, tags)."""
 
     data: Any
     positions: PositionMap
     text: str
+    problems: list[Problem]
 
 
 # --------------------------------------------------------------------------- reading
@@ -166,30 +168,75 @@ def _loader_class() -> type:
 
 _LOADER: type | None = None
 
+ALIASES_REFUSED = N_("anchors and aliases (&, *) are not supported in outlines")
+
 _YAML_PROBLEMS = {
-    # libyaml's messages, translated through the catalog
+    # libyaml's (and PyYAML's) messages, translated through the catalog
+    "mapping values are not allowed in this context": N_(
+        "a colon is not allowed here (put text with ': ' in quotes, or check the indentation)"
+    ),
     "mapping values are not allowed here": N_(
         "a colon is not allowed here (put text with ': ' in quotes, or check the indentation)"
     ),
-    "found character '\\t' that cannot start any token": N_(
+    "found character that cannot start any token": N_(
+        "this character cannot start a value (put the text in quotes)"
+    ),
+    "found a tab character where an indentation space is expected": N_(
         "a tab character cannot be used for indentation; use spaces"
     ),
-    "found character that cannot start any token": N_("a character that cannot start a value"),
-    "could not find expected ':'": N_("expected ':' after a key"),
-    "did not find expected key": N_("expected a key here (check the indentation)"),
-    "did not find expected '-' indicator": N_("expected a list item '- ' here"),
-    "found unexpected end of stream": N_("the file ends in the middle of a value"),
-    "found undefined alias": N_("anchors and aliases (&, *) are not supported in outlines"),
-    "control characters are not allowed": N_("the file contains control characters"),
-    "found unknown escape character": N_("unknown escape sequence in a quoted text"),
     "found a tab character that violates indentation": N_(
         "a tab character cannot be used for indentation; use spaces"
     ),
+    "could not find expected ':'": N_("expected ':' after a key"),
+    "did not find expected key": N_("expected a key here (check the indentation)"),
+    "did not find expected '-' indicator": N_("expected a list item '- ' here"),
+    "did not find expected ',' or ']'": N_("a list in [ ] is not closed with ']'"),
+    "did not find expected ',' or '}'": N_("a group in { } is not closed with '}'"),
+    "found unexpected end of stream": N_("the file ends in the middle of a value"),
+    "found undefined alias": ALIASES_REFUSED,
+    "second occurrence": ALIASES_REFUSED,
+    "found unknown escape character": N_("unknown escape sequence in a quoted text"),
+    "but found another document": N_("only one document per file: remove the '---' line"),
 }
 
 
+def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
+    """One located, translated problem for a YAML syntax error."""
+    import yaml
+
+    if isinstance(error, yaml.reader.ReaderError):
+        position = max(0, min(error.position, len(text)))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        message = _("the file contains a control character (U+{code:04X}); remove it").format(
+            code=error.character if isinstance(error.character, int) else ord(error.character)
+        )
+        return Problem(display, line, column, message, source_line(text, line), SYNTAX)
+    if not isinstance(error, yaml.MarkedYAMLError):
+        message = _("YAML syntax error: {problem}").format(problem=str(error).splitlines()[0])
+        return Problem(display, 1, 1, message, code=SYNTAX)
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    problem_text = (error.problem or "").strip()
+    at = text.splitlines()[line - 1][column - 1 : column] if source_line(text, line) else ""
+    if at == "\t":
+        template = N_("a tab character cannot be used for indentation; use spaces")
+    else:
+        template = _YAML_PROBLEMS.get(problem_text)
+    message = (
+        _(template) if template else _("YAML syntax error: {problem}").format(problem=problem_text)
+    )
+    return Problem(display, line, column, message, source_line(text, line), SYNTAX)
+
+
 def parse_yaml(text: str, display: str) -> ParsedYaml:
-    """Compose ``text`` into plain data and positions; raise ``OutlineError``."""
+    """Compose ``text`` into plain data and positions.
+
+    A syntax error raises ``OutlineError`` at once; problems found while
+    walking the nodes (duplicate keys, aliases, tags) are returned in
+    ``ParsedYaml.problems`` so they are reported together with the model's.
+    """
     import yaml
 
     global _LOADER
@@ -198,22 +245,9 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        problem_text = (error.problem or "").strip()
-        template = _YAML_PROBLEMS.get(problem_text)
-        message = (
-            _(template)
-            if template
-            else _("YAML syntax error: {problem}").format(problem=problem_text)
-        )
-        problem = Problem(display, line, column, message, source_line(text, line), SYNTAX)
-        raise OutlineError(message, [problem]) from None
     except yaml.YAMLError as error:
-        message = _("YAML syntax error: {problem}").format(problem=str(error).splitlines()[0])
-        raise OutlineError(message, [Problem(display, 1, 1, message, code=SYNTAX)]) from None
+        problem = _syntax_problem(error, text, display)
+        raise OutlineError(problem.message, [problem]) from None
     finally:
         dispose = getattr(loader, "dispose", None)
         if dispose:
@@ -223,9 +257,7 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
     data = None
     if node is not None:
         data = _Builder(text, display, positions, problems).build(node, ())
-    if problems:
-        raise OutlineError(problems[0].message, problems)
-    return ParsedYaml(data, positions, text)
+    return ParsedYaml(data, positions, text, problems)
 
 
 def _span(node: Any) -> Span:
@@ -264,7 +296,7 @@ class _Builder:
 
         span = _span(node)
         if id(node) in self.seen:
-            self.problem(span, _(_YAML_PROBLEMS["found undefined alias"]), UNSUPPORTED)
+            self.problem(span, _(ALIASES_REFUSED), UNSUPPORTED)
             return None
         self.seen.add(id(node))
         if depth > self.MAX_DEPTH:
@@ -319,7 +351,7 @@ class _Builder:
                 continue
             key = str(key_node.value)
             if key == "<<":
-                self.problem(key_span, _(_YAML_PROBLEMS["found undefined alias"]), UNSUPPORTED)
+                self.problem(key_span, _(ALIASES_REFUSED), UNSUPPORTED)
                 continue
             if key in result:
                 first = self.positions.get((*path, key))
@@ -349,10 +381,10 @@ def issue_problems(
     problems = []
     for issue in issues:
         if issue.kind == "missing":
-            _, position = positions.nearest(issue.path[:-1])
+            _path, position = positions.nearest(issue.path[:-1])
             span = position.key or position.value
         else:
-            _, position = positions.nearest(issue.path)
+            _path, position = positions.nearest(issue.path)
             span = (position.key or position.value) if issue.at_key else position.value
         params = {k: v for k, v in issue.params.items() if k != "suggestion"}
         message = _(issue.message).format(**params)
@@ -381,7 +413,7 @@ def _semantic_problems(
     problems = []
 
     def add(path: NodePath, message: str) -> None:
-        _, position = positions.nearest(path)
+        _path, position = positions.nearest(path)
         span = position.value
         problems.append(
             Problem(
@@ -427,10 +459,10 @@ def load_outline_text(text: str, display: str, path: Path | None = None) -> Load
         )
         raise OutlineError(problem.message, [problem])
     outline, issues = convert(Outline, data)
-    if issues:
-        problems = issue_problems(issues, parsed.positions, text, display)
-        raise OutlineError(problems[0].message, problems)
-    problems = _semantic_problems(outline, parsed.positions, text, display)
+    problems = parsed.problems + issue_problems(issues, parsed.positions, text, display)
+    if outline is not None and not issues:
+        problems += _semantic_problems(outline, parsed.positions, text, display)
+    problems.sort(key=lambda p: (p.line, p.column))
     if problems:
         raise OutlineError(problems[0].message, problems)
     return LoadedOutline(outline, parsed.positions, path or Path(display), text, data)

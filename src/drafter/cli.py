@@ -1,15 +1,15 @@
-"""The ``drafter`` command line: thin Typer commands over library functions.
+"""The ``drafter`` command line: the Typer app, the language and the error boundary.
 
-Each command only collects its options and calls one function; errors become a
-message and an exit code at one boundary (``main``), never a traceback. Heavy
-modules are imported inside the commands so ``drafter --help`` stays fast.
-The language (``--lang``) is chosen before the commands are defined, so help
-texts are translated too.
+Commands live in ``drafter/commands/<name>.py``, each with a ``register(app)``
+that defines one thin command: it collects options and calls one library
+function. Errors become a message and an exit code at one boundary (``main``),
+never a traceback. Heavy modules are imported inside the commands so
+``drafter --help`` stays fast. The language (``--lang``) is chosen before the
+commands are defined, so help texts are translated too.
 """
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -109,43 +109,9 @@ def create_app() -> typer.Typer:
     ) -> None:
         """Draft, check and regenerate Party-format documents from YAML outlines."""
 
-    @app.command(help=_("Build the official-format Word file (and PDF) from an outline."))
-    def build(
-        outline: Annotated[
-            Path, typer.Argument(help=_("The outline (.yaml)."), show_default=False)
-        ],
-        output: Annotated[
-            Path | None,
-            typer.Option(
-                "-o",
-                "--output",
-                help=_("Where to write the .docx (default: drafts/<name>.docx)."),
-                show_default=False,
-            ),
-        ] = None,
-        pdf: Annotated[
-            bool, typer.Option("--pdf", help=_("Also make a PDF (LibreOffice)."))
-        ] = False,
-        force: Annotated[
-            bool,
-            typer.Option("--force", help=_("Overwrite the output even if it was edited in Word.")),
-        ] = False,
-        template: Annotated[
-            Path | None,
-            typer.Option(
-                "--template", help=_("Use this Word template instead."), show_default=False
-            ),
-        ] = None,
-    ) -> None:
-        from drafter.builder import build as build_outline
+    from drafter.commands import register_all
 
-        result = build_outline(outline, output, pdf=pdf, force=force, template=template)
-        print(
-            _("Built {path} ({count} paragraphs)").format(path=result.docx, count=result.paragraphs)
-        )
-        if result.pdf:
-            print(_("Built {path}").format(path=result.pdf))
-
+    register_all(app)
     return app
 
 

@@ -1,0 +1,13 @@
+"""One module per command; ``register_all`` adds them to the app in help order."""
+
+import typer
+
+# Command modules, in the order `drafter --help` lists them.
+COMMANDS = ("build",)
+
+
+def register_all(app: typer.Typer) -> None:
+    from importlib import import_module
+
+    for name in COMMANDS:
+        import_module(f"drafter.commands.{name}").register(app)

@@ -1,0 +1,84 @@
+"""Organisation settings: ``drafter.yaml`` in the working folder or a parent.
+
+Found like ruff finds its configuration: the nearest ``drafter.yaml`` walking
+up from the working directory (``DRAFTER_SETTINGS`` names one explicitly).
+Read with the outline loader, so its errors are reported exactly like outline
+errors (file:line:col, all at once, exit 2). Outlines may override any value.
+
+Sections (each optional):
+
+* ``format``  the format rule pack in use (``hd36_2018``)
+* ``check``   linter settings: ``select``, ``ignore``, ``references``
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from drafter.model import Doc
+
+SETTINGS_NAME = "drafter.yaml"
+
+
+@dataclass(kw_only=True, slots=True)
+class CheckSettings:
+    """``check:`` — which rules run, and the reference register."""
+
+    select: Annotated[list[str], Doc("Chỉ chạy các quy tắc này (mã hoặc họ, ví dụ CIT, TXT001)")] = (
+        field(default_factory=list)
+    )
+    ignore: Annotated[list[str], Doc("Bỏ qua các quy tắc này")] = field(default_factory=list)
+    references: Annotated[str | None, Doc("Tệp danh mục văn bản (references.yaml)")] = None
+
+
+@dataclass(kw_only=True, slots=True)
+class Settings:
+    """The whole ``drafter.yaml``."""
+
+    format: Annotated[str, Doc("Bộ quy tắc thể thức, ví dụ hd36_2018")] = "hd36_2018"
+    check: Annotated[CheckSettings, Doc("Thiết lập kiểm tra")] = field(
+        default_factory=CheckSettings
+    )
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    path: Path | None  # None when no drafter.yaml was found (all defaults)
+
+
+def find_settings(start: Path | None = None) -> Path | None:
+    """The nearest ``drafter.yaml`` from ``start`` (default: cwd) upwards."""
+    explicit = os.environ.get("DRAFTER_SETTINGS")
+    if explicit:
+        return Path(explicit)
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / SETTINGS_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def load_settings(path: Path | None = None, *, search: bool = True) -> LoadedSettings:
+    """Read ``path`` (or the one ``find_settings`` finds); defaults when none."""
+    from drafter.convert import convert
+    from drafter.errors import OutlineError
+    from drafter.loader import issue_problems, parse_yaml, read_text
+
+    if path is None and search:
+        path = find_settings()
+    if path is None:
+        return LoadedSettings(Settings(), None)
+    display = str(path)
+    text = read_text(path, display)
+    parsed = parse_yaml(text, display)
+    data = parsed.data if parsed.data is not None else {}
+    settings, issues = convert(Settings, data)
+    problems = parsed.problems + issue_problems(issues, parsed.positions, text, display)
+    if problems:
+        raise OutlineError(problems[0].message, problems)
+    return LoadedSettings(settings, path)

@@ -27,8 +27,8 @@ SETTINGS_NAME = "drafter.yaml"
 class CheckSettings:
     """``check:`` — which rules run, and the reference register."""
 
-    select: Annotated[list[str], Doc("Chỉ chạy các quy tắc này (mã hoặc họ, ví dụ CIT, TXT001)")] = (
-        field(default_factory=list)
+    select: Annotated[list[str], Doc("Chỉ chạy các quy tắc này (mã hoặc họ: CIT, TXT001)")] = field(
+        default_factory=list
     )
     ignore: Annotated[list[str], Doc("Bỏ qua các quy tắc này")] = field(default_factory=list)
     references: Annotated[str | None, Doc("Tệp danh mục văn bản (references.yaml)")] = None

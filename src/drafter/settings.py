@@ -8,7 +8,8 @@ errors (file:line:col, all at once, exit 2). Outlines may override any value.
 Sections (each optional):
 
 * ``format``  the format rule pack in use (``hd36_2018``)
-* ``check``   linter settings: ``select``, ``ignore``, ``references``
+* ``check``   linter settings: ``select``, ``ignore``, ``references``, ``severity``,
+  ``tone_marks`` (``drafter check``)
 """
 
 from __future__ import annotations
@@ -18,20 +19,47 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
+from drafter.i18n import N_
 from drafter.model import Doc
 
 SETTINGS_NAME = "drafter.yaml"
 
 
 @dataclass(kw_only=True, slots=True)
+class SeverityOverrides:
+    """``check: severity:`` — rules reported at another severity than their own."""
+
+    error: Annotated[list[str], Doc("Báo là lỗi (error)")] = field(default_factory=list)
+    warning: Annotated[list[str], Doc("Báo là cảnh báo (warning)")] = field(default_factory=list)
+    info: Annotated[list[str], Doc("Báo là thông tin (info)")] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, slots=True)
 class CheckSettings:
-    """``check:`` — which rules run, and the reference register."""
+    """``check:`` — which rules run, at which severity, and the reference register."""
 
     select: Annotated[list[str], Doc("Chỉ chạy các quy tắc này (mã hoặc họ: CIT, TXT001)")] = field(
         default_factory=list
     )
     ignore: Annotated[list[str], Doc("Bỏ qua các quy tắc này")] = field(default_factory=list)
     references: Annotated[str | None, Doc("Tệp danh mục văn bản (references.yaml)")] = None
+    severity: Annotated[SeverityOverrides, Doc("Đổi mức độ của quy tắc")] = field(
+        default_factory=SeverityOverrides
+    )
+    tone_marks: Annotated[
+        str | None, Doc("Cách đặt dấu thanh: new (hòa, thủy) hoặc old (hoà, thuỷ)")
+    ] = None
+
+    def problems(self) -> list[tuple[str | None, str, str]]:
+        if self.tone_marks is not None and self.tone_marks not in ("old", "new"):
+            return [
+                (
+                    "tone_marks",
+                    "tone_marks",
+                    N_("'{key}' is 'new' (hòa, thủy) or 'old' (hoà, thuỷ)"),
+                )
+            ]
+        return []
 
 
 @dataclass(kw_only=True, slots=True)

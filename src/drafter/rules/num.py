@@ -1,1 +1,320 @@
-RULES = ()
+"""NUM — the numbering of parts and items: I., II. …; 1., 2. …; 1.1., 1.2. …; a), b) …
+
+Labels come from the document view: computed for outlines (so these rules
+confirm what build writes), typed or drawn by Word's auto-numbering for Word
+files, typed for text files. Sequences restart under each higher level; a
+decimal label (2.1.) must sit under the item it extends (2.). Letters follow
+the Vietnamese order (a, b, c, d, đ, e, g …) or the Latin one (… d, e, f), but
+not a mix. HD 36 and recent documents use both "I." and "I-"; one document
+uses one (../shared/spec/party-format.md §3).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from drafter import numbering
+from drafter.i18n import N_
+from drafter.rules.base import ERROR, WARNING, Hit, Rule
+from drafter.sources import view
+
+if TYPE_CHECKING:
+    from drafter.numbering import ParsedLabel
+    from drafter.rules.context import CheckContext
+    from drafter.sources.view import Paragraph
+
+NUMBERED_ROLES = frozenset({view.HEADING, view.BODY})
+MALFORMED_ROMAN = re.compile(r"^\s*(?P<label>[IVXLCDMivxlcdm]{1,8}[.\-])\s")
+MALFORMED_LETTER = re.compile(r"^\s*(?P<label>[fjwzFJWZ]\))\s")
+
+
+class Label(NamedTuple):
+    paragraph: Paragraph
+    parsed: ParsedLabel
+
+
+def _labels(ctx: CheckContext) -> list[Label]:
+    cached = ctx.cache.get("num.labels")
+    if cached is None:
+        cached = [
+            Label(p, p.parsed_label)
+            for p in ctx.document.paragraphs
+            if p.role in NUMBERED_ROLES and p.parsed_label is not None
+            and p.parsed_label.kind != "bullet"
+        ]  # fmt: skip
+        ctx.cache["num.labels"] = cached
+    return cached
+
+
+def _letter_index(letter: str) -> tuple[int | None, int | None]:
+    """Position of a letter label in the Vietnamese and in the Latin alphabet."""
+    vietnamese = numbering.from_letter(letter)
+    latin = ord(letter[0]) - ord("a") + 1 if letter and "a" <= letter[0] <= "z" else None
+    if latin is not None and len(letter) > 1:
+        latin = None
+    return vietnamese, latin
+
+
+class _Finding(NamedTuple):
+    kind: str  # gap | duplicate | backwards | parent | orphan
+    label: Label
+    expected: str
+    previous: str
+
+
+def _sequence(labels: list[Label]) -> Iterator[_Finding]:
+    """Walk the labels in order and report every break in the sequence."""
+    last_roman: Label | None = None
+    path: list[int] = []  # numbers of the last arabic/decimal label
+    path_label: Label | None = None
+    last_letter: Label | None = None
+    for label in labels:
+        parsed = label.parsed
+        if parsed.kind == "roman":
+            previous = last_roman.parsed.numbers[0] if last_roman else 0
+            yield from _compare(label, parsed.numbers[0], previous, last_roman, _roman)
+            last_roman, path, path_label, last_letter = label, [], None, None
+        elif parsed.kind in ("arabic", "decimal"):
+            numbers = list(parsed.numbers)
+            depth = len(numbers)
+            parent = numbers[:-1]
+            if depth > 1 and len(path) < depth - 1:
+                yield _Finding("orphan", label, ".".join(map(str, parent)) + ".", "")
+            elif depth > 1 and path[: depth - 1] != parent:
+                expected = ".".join(map(str, path[: depth - 1]))
+                yield _Finding("parent", label, expected + ".", ".".join(map(str, parent)) + ".")
+            else:
+                same_parent = len(path) >= depth and path[: depth - 1] == parent
+                previous = path[depth - 1] if same_parent else 0
+                prefix = ".".join(map(str, parent)) + "." if parent else ""
+                yield from _compare(
+                    label, numbers[-1], previous, path_label if same_parent else None,
+                    lambda n, prefix=prefix: f"{prefix}{n}",
+                )  # fmt: skip
+            path, path_label, last_letter = numbers, label, None
+        elif parsed.kind == "letter":
+            letter = parsed.text[:-1]
+            if last_letter is None:
+                expected_first = ("a", "a")
+                if letter not in expected_first:
+                    yield _Finding("gap", label, "a)", "")
+            else:
+                before = last_letter.parsed.text[:-1]
+                now_vi, now_la = _letter_index(letter)
+                was_vi, was_la = _letter_index(before)
+                steps = {
+                    (now_vi - was_vi) if now_vi and was_vi else None,
+                    (now_la - was_la) if now_la and was_la else None,
+                } - {None}
+                if 1 not in steps:
+                    if letter == before:
+                        kind = "duplicate"
+                    elif steps and max(steps) <= 0:  # type: ignore[type-var]
+                        kind = "backwards"
+                    else:
+                        kind = "gap"
+                    following = numbering.to_letter((was_vi or 0) + 1) + ")"
+                    yield _Finding(kind, label, following, before + ")")
+            last_letter = label
+
+
+def _roman(value: int) -> str:
+    return numbering.to_roman(value)
+
+
+def _compare(label: Label, value: int, previous: int, previous_label: Label | None,
+             show: object) -> Iterator[_Finding]:  # fmt: skip
+    render = show  # a function number -> label text (without the suffix)
+    suffix = label.parsed.suffix
+    if value == previous + 1:
+        return
+    expected = f"{render(previous + 1)}{suffix}"  # type: ignore[operator]
+    before = previous_label.parsed.text if previous_label else ""
+    if value == previous:
+        yield _Finding("duplicate", label, expected, before)
+    elif value < previous:
+        yield _Finding("backwards", label, expected, before)
+    else:
+        yield _Finding("gap", label, expected, before)
+
+
+class _SequenceRule(Rule):
+    kind = ""
+
+    def check(self, ctx: CheckContext) -> Iterator[Hit]:
+        found = ctx.cache.get("num.sequence")
+        if found is None:
+            found = list(_sequence(_labels(ctx)))
+            ctx.cache["num.sequence"] = found
+        for item in found:
+            if item.kind == self.kind:
+                paragraph = item.label.paragraph
+                yield self.hit(
+                    paragraph,
+                    0,
+                    0,
+                    at_label=True,
+                    label=item.label.parsed.text,
+                    expected=item.expected,
+                    previous=item.previous,
+                )
+
+
+_EXAMPLE = "I. Nhiệm vụ\n1. Công tác xây dựng Đảng\n1.1. Chính trị\n1.2. Tổ chức\n"
+
+
+class NumberingGap(_SequenceRule):
+    code = "NUM001"
+    name = "numbering-gap"
+    severity = ERROR
+    kind = "gap"
+    summary = N_("A number is skipped (1.1 then 1.3).")
+    explanation = N_(
+        "Items of one level are numbered without gaps, starting from 1 (I, a) under each "
+        "higher item. A gap usually means an item was deleted and the rest not renumbered."
+    )
+    message = N_("'{label}' follows '{previous}': '{expected}' is missing")
+    wrong = _EXAMPLE.replace("1.2.", "1.3.")
+    right = _EXAMPLE
+
+
+class DuplicateLabel(_SequenceRule):
+    code = "NUM002"
+    name = "duplicate-label"
+    severity = ERROR
+    kind = "duplicate"
+    summary = N_("The same number is used twice in a row (1.2 then 1.2).")
+    explanation = N_("Two items with the same number: the second should be the next number.")
+    message = N_("'{label}' is used twice; this one should be '{expected}'")
+    wrong = _EXAMPLE.replace("1.2.", "1.1.")
+    right = _EXAMPLE
+
+
+class WrongParent(_SequenceRule):
+    code = "NUM003"
+    name = "wrong-parent"
+    severity = ERROR
+    kind = "parent"
+    summary = N_("A sub-item is numbered for another parent (2.1 under 1.).")
+    explanation = N_(
+        "A decimal label repeats the number of the item it belongs to: the items under '1.' "
+        "are 1.1., 1.2. … An item 2.1. under 1. was moved or copied without renumbering."
+    )
+    message = N_("'{label}' stands under '{expected}'; its number should start with '{expected}'")
+    wrong = _EXAMPLE.replace("1.1.", "2.1.").replace("1.2.", "2.2.")
+    right = _EXAMPLE
+
+
+class MissingParent(_SequenceRule):
+    code = "NUM004"
+    name = "missing-parent"
+    severity = ERROR
+    kind = "orphan"
+    summary = N_("A sub-item has no parent item (1.1. with no 1. before it).")
+    explanation = N_(
+        "A decimal label such as 1.1. extends an item '1.' that must come before it in the "
+        "same part."
+    )
+    message = N_("'{label}' has no '{expected}' before it")
+    wrong = "I. Nhiệm vụ\n1.1. Chính trị\n1.2. Tổ chức\n"
+    right = _EXAMPLE
+
+
+class OutOfSequence(_SequenceRule):
+    code = "NUM006"
+    name = "out-of-sequence"
+    severity = ERROR
+    kind = "backwards"
+    summary = N_("Numbers go backwards (1, 2, 4, 3): items were moved without renumbering.")
+    explanation = N_(
+        "A number lower than the one before it means items were reordered after they were "
+        "numbered."
+    )
+    message = N_("'{label}' comes after '{previous}'; it should be '{expected}'")
+    wrong = "I. Nhiệm vụ\n1. Một\n2. Hai\n3. Ba\n2. Bốn\n"
+    right = "I. Nhiệm vụ\n1. Một\n2. Hai\n3. Ba\n4. Bốn\n"
+
+
+class MixedLabelStyles(Rule):
+    code = "NUM005"
+    name = "mixed-label-styles"
+    severity = WARNING
+    summary = N_("One level is numbered in two styles (I. and I-, 1. and 1-).")
+    explanation = N_(
+        "Party documents number parts 'I.' or 'I-' and items '1.' or '1-'; both styles are "
+        "current, but one document uses one style per level. Labels in the less common style "
+        "are reported."
+    )
+    message = N_("'{label}' is written in another style than the other labels of its level ('{expected}')")
+    wrong = "I. Nhiệm vụ\n1. Một\nII- Giải pháp\n1. Hai\n"
+    right = "I. Nhiệm vụ\n1. Một\nII. Giải pháp\n1. Hai\n"
+
+    def check(self, ctx: CheckContext) -> Iterator[Hit]:
+        groups: dict[tuple[str, int], list[Label]] = {}
+        for label in _labels(ctx):
+            parsed = label.parsed
+            if parsed.kind == "letter" or not parsed.suffix:
+                continue
+            groups.setdefault((parsed.kind, len(parsed.numbers)), []).append(label)
+        for labels in groups.values():
+            styles = Counter(label.parsed.suffix for label in labels)
+            if len(styles) < 2:
+                continue
+            common = styles.most_common(1)[0][0]
+            for label in labels:
+                if label.parsed.suffix != common:
+                    text = label.parsed.text
+                    yield self.hit(
+                        label.paragraph, 0, 0, at_label=True, label=text,
+                        expected=text[: -len(label.parsed.suffix)] + common,
+                    )  # fmt: skip
+
+
+class MalformedLabel(Rule):
+    code = "NUM007"
+    name = "malformed-label"
+    severity = WARNING
+    summary = N_("A label that is not a valid number (IIII., IC., ii., f), 1.1 without its dot).")
+    explanation = N_(
+        "Roman numerals are written in capitals in their standard form (IV, not IIII); "
+        "lettered items use the Vietnamese letters a, b, c, d, đ, e, g … (no f, j, w, z); a "
+        "decimal label ends with a dot (1.1. Công tác)."
+    )
+    message = N_("'{label}' is not a well-formed label")
+    wrong = "I. Nhiệm vụ\n1. Một\n1.1 Chính trị\nIIII. Giải pháp\n"
+    right = "I. Nhiệm vụ\n1. Một\n1.1. Chính trị\nIV. Giải pháp\n"
+
+    def check(self, ctx: CheckContext) -> Iterator[Hit]:
+        for paragraph in ctx.document.paragraphs:
+            if paragraph.role not in NUMBERED_ROLES:
+                continue
+            parsed = paragraph.parsed_label
+            if parsed is not None:
+                if parsed.kind == "decimal" and not parsed.suffix:
+                    yield self.hit(paragraph, 0, 0, at_label=True, label=parsed.text)
+                continue
+            for pattern in (MALFORMED_ROMAN, MALFORMED_LETTER):
+                match = pattern.match(paragraph.text)
+                if match and _malformed(match.group("label")):
+                    start, end = match.span("label")
+                    yield self.hit(paragraph, start, end, label=match.group("label"))
+
+
+def _malformed(label: str) -> bool:
+    """A label-like start that is not a valid label. Valid numerals that were not
+    taken as labels ("C. Mác") and single small letters ("v. ") are not reported."""
+    core = label[:-1]
+    if label.endswith(")"):
+        return True
+    if core.isupper():
+        return numbering.from_roman(core) is None
+    return len(core) >= 2 and numbering.from_roman(core.upper()) is not None
+
+
+RULES = (
+    NumberingGap(), DuplicateLabel(), WrongParent(), MissingParent(), MixedLabelStyles(),
+    OutOfSequence(), MalformedLabel(),
+)  # fmt: skip

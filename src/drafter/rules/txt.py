@@ -298,7 +298,19 @@ class UnbalancedQuotes(Rule):
 
 
 _URL_LIKE = re.compile(r"://|@|www\.|\.(?:vn|com|org|net|gov|edu|info)\b", re.IGNORECASE)
-_ABBREVIATION_TOKEN = re.compile(r"^(?:[^\W\d_]{1,4}\.)+[^\W\d_]{0,4}\.?$")
+_CAPITALS_ABBREVIATION = re.compile(r"^(?:[A-ZĐƯ]{1,4}\.)+[A-ZĐƯ]{1,5}\.?$")
+_LETTERS_ABBREVIATION = re.compile(r"^(?:[^\W\d_]\.){2,}$|^(?:[^\W\d_]\.)+[^\W\d_]$")
+
+
+def _is_abbreviation(token: str) -> bool:
+    """``v.v.``, ``TP.HCM``, ``Th.S.`` or a listed abbreviation (data/check_text.yaml)."""
+    token = token.strip("“”\"'()[],;:")
+    if not token:
+        return False
+    listed = _data()["dotted_abbreviations"]
+    if token in listed or f"{token}." in listed:
+        return True
+    return bool(_CAPITALS_ABBREVIATION.match(token) or _LETTERS_ABBREVIATION.match(token))
 
 
 def _token_at(text: str, offset: int) -> str:
@@ -333,7 +345,7 @@ class MissingSpaceAfterPunctuation(ParagraphRule):
         for match in self._pattern.finditer(text):
             offset = match.start()
             token = _token_at(text, offset)
-            if _URL_LIKE.search(token) or _ABBREVIATION_TOKEN.match(token.rstrip(",;:")):
+            if _URL_LIKE.search(token) or _is_abbreviation(token):
                 continue
             if match.group() == "." and offset > 0 and text[offset - 1].isdigit():
                 continue
@@ -359,7 +371,6 @@ class SentenceStartLowercase(Rule):
     _inside = re.compile(rf"(?<=[.!?])([\s\"“”'’)]+)({_LETTER}+)")
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
-        abbreviations = tuple(_data()["dotted_abbreviations"])
         previous: Paragraph | None = None
         for paragraph in ctx.document.paragraphs:
             if paragraph.role not in (view.HEADING, view.BODY):
@@ -383,10 +394,10 @@ class SentenceStartLowercase(Rule):
                 if not word[0].islower():
                     continue
                 before = text[: match.start()].rstrip()
-                if before.endswith(("...", "…")) or before.endswith(abbreviations):
+                if before.endswith(("...", "…")):
                     continue
-                token = _token_at(text, match.start() - 1)
-                if _ABBREVIATION_TOKEN.match(token) or _URL_LIKE.search(token):
+                token = _token_at(text, len(before) - 1)
+                if _is_abbreviation(token) or _URL_LIKE.search(token):
                     continue
                 yield self._hit(paragraph, match.start(2), word)
             previous = paragraph

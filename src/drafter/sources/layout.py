@@ -21,7 +21,10 @@ from drafter.vietnamese import is_upper_text, name_key
 
 NUMBER_LINE = re.compile(r"^\s*Số\b", re.IGNORECASE)
 DRAFT_MARK = re.compile(r"^\s*Dự\s+thảo(?:\s+lần\s+\d+)?\s*$", re.IGNORECASE)
-PLACE_DATE = re.compile(r"^\s*[^\d,][^,]{0,60},\s*ngày\b.*\bnăm\s+\d{4}\s*$", re.IGNORECASE)
+PLACE_DATE = re.compile(
+    r"^\s*[^\d\s,][^,\d]{0,60}?,?\s*(?:ngày\b.*\bnăm\s+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*$",
+    re.IGNORECASE,
+)
 RULE_LINE = re.compile(r"^\s*[-–—_]{3,}\s*$")
 RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
 AUTHORITY = re.compile(r"^\s*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from drafter import __version__, doctypes
 from drafter.errors import InputError, RefusedOverwrite
@@ -40,6 +40,7 @@ class BuildResult(NamedTuple):
     docx: Path
     pdf: Path | None
     paragraphs: int
+    checks: Any = None  # the checker's FileReport for the outline (drafter.checker)
 
 
 def default_output(outline_path: Path) -> Path:
@@ -127,8 +128,11 @@ def build_loaded(
     force: bool = False,
     template: Path | None = None,
 ) -> BuildResult:
+    from drafter.checker import build_checks
+
     target = Path(output) if output else default_output(loaded.path)
     guard_target(target, loaded.path, force)
+    checks = build_checks(loaded)
     data, count = render_outline(loaded, template)
     atomic_write(target, data)
     pdf_path = None
@@ -136,7 +140,7 @@ def build_loaded(
         from drafter.render.pdf import convert_to_pdf
 
         pdf_path = convert_to_pdf(target, target.with_suffix(".pdf"))
-    return BuildResult(loaded.path, target, pdf_path, count)
+    return BuildResult(loaded.path, target, pdf_path, count, checks)
 
 
 def build(

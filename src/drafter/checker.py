@@ -83,18 +83,14 @@ class Checker:
         display = str(path)
         suffix = path.suffix.lower()
         try:
-            if suffix in OUTLINE_SUFFIXES:
-                return self._check_outline_file(path, display)
             if suffix in DOCX_SUFFIXES:
                 from drafter.sources.docx import docx_document
 
                 return self.report(docx_document(path, display))
-            if suffix in TEXT_SUFFIXES:
+            if suffix in OUTLINE_SUFFIXES + TEXT_SUFFIXES:
                 from drafter.loader import read_text
-                from drafter.sources.text import text_document
 
-                text = read_text(path, display)
-                return self.report(text_document(text, display, markdown=suffix == ".md"))
+                return self.check_text(path, read_text(path, display))
         except OutlineError as error:
             return FileReport(display, self._problem_findings(error), understood=False)
         except DrafterError as error:
@@ -108,12 +104,21 @@ class Checker:
             ),
         )
 
-    def _check_outline_file(self, path: Path, display: str) -> FileReport:
-        from drafter.loader import load_outline_text, read_text
+    def check_text(self, path: Path, text: str) -> FileReport:
+        """Check the text of an outline or a text file (the file itself is not read)."""
+        display = str(path)
+        suffix = path.suffix.lower()
+        if suffix in OUTLINE_SUFFIXES:
+            from drafter.loader import load_outline_text
 
-        text = read_text(path, display)
-        loaded = load_outline_text(text, display, path)
-        return self.report_outline(loaded)
+            try:
+                loaded = load_outline_text(text, display, path)
+            except OutlineError as error:
+                return FileReport(display, self._problem_findings(error), understood=False)
+            return self.report_outline(loaded)
+        from drafter.sources.text import text_document
+
+        return self.report(text_document(text, display, markdown=suffix == ".md"))
 
     def _problem_findings(self, error: OutlineError) -> list[Finding]:
         from drafter.rules import rules_by_code
@@ -414,3 +419,40 @@ def report_rules(select: Sequence[str], ignore: Sequence[str]) -> tuple[Rule, ..
         split_selectors(select) or split_selectors(settings.select),
         [*split_selectors(settings.ignore), *split_selectors(ignore)],
     )
+
+
+class ChecksFailed(OutlineError):
+    """``drafter build`` of a final document (not a draft) whose checks found errors:
+    the errors are reported like outline problems, and the exit code is 1."""
+
+    exit_code = EXIT_FINDINGS
+
+    @property
+    def hint(self) -> str:
+        return self.message
+
+
+def errors_as_problems(report: FileReport) -> list:
+    """The error findings of a report as located ``Problem``s (for the CLI boundary)."""
+    from drafter.errors import Problem
+
+    return [
+        Problem(f.path, f.line, f.column, f"{f.code} {f.message}", f.source_line, f.code)
+        for f in report.findings
+        if f.severity == ERROR
+    ]
+
+
+def build_checks(loaded: LoadedOutline) -> FileReport:
+    """The checks ``drafter build`` runs: a final document with errors is refused
+    (``ChecksFailed``); a draft is built whatever was found."""
+    report = check_loaded(loaded)
+    problems = errors_as_problems(report)
+    if problems and not loaded.outline.is_draft:
+        raise ChecksFailed(
+            _("the final document has {count} error(s); fix them, or keep 'draft: true'").format(
+                count=len(problems)
+            ),
+            problems,
+        )
+    return report

@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 YAML_BREAKS = "\r\n\x85\u2028\u2029"
 _BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_NEXT_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
+_NEXT_BLANK = re.compile("[ \t\r\n\x85\u2028\u2029]")
 _ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
     "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
@@ -189,8 +191,8 @@ def _plain(reader: _Reader, end: int) -> ScalarMap:
             out.literal(whitespaces, whitespace_at)
             whitespaces = ""
         start = reader.pos
-        while reader.pos < end and not reader.is_blankz():
-            reader.pos += 1
+        found = _NEXT_BLANK.search(text, start, end)
+        reader.pos = found.start() if found else end
         out.literal(text[start : reader.pos], start)
         while reader.pos < end and (reader.is_blank() or reader.is_break()):
             if reader.is_blank():
@@ -306,13 +308,16 @@ def _block(reader: _Reader, parent_indent: int) -> ScalarMap:
 
     def breaks(indent: int) -> tuple[int, str]:
         found, max_indent = "", 0
+        line_start = reader.pos - reader.column()
         while True:
-            while (not indent or reader.column() < indent) and reader.char() == " ":
+            limit = line_start + indent if indent else len(text)
+            while reader.pos < limit and text[reader.pos : reader.pos + 1] == " ":
                 reader.pos += 1
-            max_indent = max(max_indent, reader.column())
+            max_indent = max(max_indent, reader.pos - line_start)
             if not reader.is_break():
                 break
             found += reader.read_break()
+            line_start = reader.pos
         if not indent:
             indent = max(max_indent, parent_indent + 1, 1)
         return indent, found
@@ -332,8 +337,8 @@ def _block(reader: _Reader, parent_indent: int) -> ScalarMap:
         trailing_breaks = ""
         leading_blank = reader.is_blank()
         start = reader.pos
-        while not reader.is_break() and reader.char() != "":
-            reader.pos += 1
+        found = _NEXT_BREAK.search(text, start)
+        reader.pos = found.start() if found else len(text)
         out.literal(text[start : reader.pos], start)
         break_at = reader.pos
         if reader.char() == "":
@@ -359,12 +364,15 @@ def scalar_map(
     """The value of the scalar between file offsets ``start`` and ``end`` (the
     loader's marks) with the source of each stretch.
 
-    ``starts`` are the file's ``line_starts``; ``style`` is the loader's (``None`` plain, ``'``, ``"``, ``|``, ``>``);
+    ``starts`` are the file's ``line_starts``; ``style`` is the loader's (``None`` or ``""`` plain, ``'``, ``"``, ``|``, ``>``);
     ``value`` is what the loader produced, used to verify the reading;
     ``parent_indent`` is the 0-based column of the block holding the node (only
     needed for block scalars with an explicit indentation indicator).
     Returns None when the reading does not reproduce ``value``.
     """
+    if not style and text[start:end] == value:
+        # a plain scalar on one line (the common case): the value is the source
+        return ScalarMap(value, [Segment(0, len(value), start, True)] if value else [])
     reader = _Reader(text, starts, start)
     try:
         if style in ("|", ">"):

@@ -28,26 +28,41 @@ def _toned(letters: str) -> str:
 
 
 @cache
-def _placement_pattern() -> re.Pattern[str]:
-    """Open oa/oe/uy syllables with a tone mark: group ``old`` or ``new``."""
-    o_toned, u_toned = _toned("oO"), _toned("uU")
-    ae_toned, y_toned = _toned("aAeE"), _toned("yY")
-    return re.compile(
-        rf"(?<![^\W\d_])([^\W\d_]*?)"
-        rf"(?:(?P<old>[oO][{ae_toned}]|(?<![qQ])[uU][{y_toned}])"
-        rf"|(?P<new>[{o_toned}][aAeE]|(?<![qQ])[{u_toned}][yY]))"
-        rf"(?![^\W\d_])"
-    )
+def _pair_pattern() -> re.Pattern[str]:
+    """Two vowels that may form an open oa/oe/uy syllable at the end of a word.
+    One character class first, so the regex engine skips ahead quickly; which
+    vowel carries the mark is decided in ``tone_placements``."""
+    first = "oOuU" + _toned("oOuU")
+    second = "aAeEyY" + _toned("aAeEyY")
+    return re.compile(rf"[{first}][{second}](?![^\W\d_])")
+
+
+@cache
+def _pair_styles() -> dict[str, str]:
+    """Every toned oa/oe/uy pair -> ``old`` or ``new``."""
+    styles: dict[str, str] = {}
+    for first, seconds in (("oO", "aAeE"), ("uU", "yY")):
+        for a in first:
+            for b in seconds:
+                for mark in TONE_MARKS:
+                    styles[a + unicodedata.normalize("NFC", b + mark)] = OLD
+                    styles[unicodedata.normalize("NFC", a + mark) + b] = NEW
+    return styles
 
 
 def tone_placements(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, style)`` of every syllable whose mark placement shows a style;
-    ``start``/``end`` cover the two vowels."""
+    ``start``/``end`` cover the two vowels (never after q: "quý" is not "uy")."""
     found = []
-    for match in _placement_pattern().finditer(text):
-        style = OLD if match.group("old") else NEW
-        group = "old" if style == OLD else "new"
-        found.append((match.start(group), match.end(group), style))
+    styles = _pair_styles()
+    for match in _pair_pattern().finditer(text):
+        style = styles.get(match.group())
+        if style is None:
+            continue
+        start = match.start()
+        if text[start] in "uUùúủũụÙÚỦŨỤ" and start and text[start - 1] in "qQ":
+            continue
+        found.append((start, start + 2, style))
     return found
 
 
@@ -87,3 +102,20 @@ def is_upper_text(text: str) -> bool:
     """Letters present and all upper case (``TỈNH ỦY HẬU GIANG``)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+def find_word(text: str, needle: str, start: int = 0) -> list[int]:
+    """Offsets where ``needle`` occurs in ``text`` as whole words (no letter on
+    either side): a plain ``str.find`` loop, cheaper than a regex to build."""
+    found = []
+    size, length = len(needle), len(text)
+    index = text.find(needle, start)
+    while index >= 0:
+        end = index + size
+        if (index == 0 or not text[index - 1].isalpha()) and (
+            end == length or not text[end].isalpha()
+        ):
+            found.append(index)
+        index = text.find(needle, index + 1)
+    return found
+

@@ -95,20 +95,48 @@ def read_issuer(text: str, start: int) -> tuple[int, int] | None:
     return (start, end) if count else None
 
 
+def _type_before(text: str, end: int) -> tuple[int, str] | None:
+    """The type name ending at ``end`` (a whole word), as ``(start, name)``."""
+    names = grammar.type_names()
+    head = text[max(0, end - LEAD_WINDOW) : end]
+    if not head.endswith(names):
+        return None
+    for name in names:
+        if head.endswith(name):
+            start = end - len(name)
+            if start == 0 or not text[start - 1].isalpha():
+                return start, name
+    return None
+
+
 def _lead(text: str, start: int) -> tuple[int, str | None, str | None, Span | None]:
-    """Where a citation starts before its symbol, its type name and outer type."""
-    window_start = max(0, start - LEAD_WINDOW)
-    match = grammar.lead_pattern().search(text, window_start, start)
-    if not match or match.start() == match.end():
-        return start, None, None, None
-    begin = match.start()
-    type_group = "type" if match.group("type") else ("outer" if match.group("outer") else None)
-    if type_group is None:
+    """Where a citation starts before its symbol: [TYPE [TYPE]] [số]."""
+    begin = start
+    position = len(text[:start].rstrip())
+    if position < start and text[max(0, position - 2) : position] in ("số", "Số") and (
+        position == 2 or not text[position - 3].isalpha()
+    ):
+        begin = position - 2
+        position = len(text[:begin].rstrip())
+    if position == begin:
         return begin, None, None, None
-    kind = match.group(type_group)
-    outer = match.group("outer") if type_group == "type" else None
-    span = Span(match.start(type_group) - begin, match.end(type_group) - begin)
-    return begin, _capital(kind), _capital(outer) if outer else None, span
+    found = _type_before(text, position)
+    if found is None:
+        return begin, None, None, None
+    type_start, kind = found
+    outer = None
+    outer_end = len(text[:type_start].rstrip())
+    if outer_end < type_start:
+        outer_found = _type_before(text, outer_end)
+        if outer_found is not None:
+            outer = outer_found[1]
+            first = outer_found[0]
+        else:
+            first = type_start
+    else:
+        first = type_start
+    span = Span(type_start - first, type_start - first + len(kind))
+    return first, _capital(kind), _capital(outer) if outer else None, span
 
 
 def _capital(name: str) -> str:

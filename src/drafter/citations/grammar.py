@@ -1,6 +1,6 @@
 """The citation grammar: patterns composed from named fragments.
 
-    TYPE      a document type name (data: party and state abbreviations)
+    TYPE      a document type name (data: party and state abbreviations; ``type_names``)
     NUMBER    1–5 digits
     CODE      a type code (CT, CTr, QĐi, NQ …)
     ISSUER    an issuer code (TU, VPTW, UBKTTW, CP, UBTVQH15 …)
@@ -11,8 +11,8 @@
     NAMED     NAMED_TYPE <name> [,] ngày DATE   (Luật … ngày 19/6/2015)
 
 ``extract`` finds the symbol first (the distinctive part), then reads what
-stands before it (``lead_pattern``, on a short window) and after it (the date,
-the issuer). The issuer's name ("của Ban Thường vụ Tỉnh ủy") is read with a
+stands before it (a type name and "số", by ``str.endswith``: no regex to
+build for ~100 names) and after it (the date, the issuer). The issuer's name ("của Ban Thường vụ Tỉnh ủy") is read with a
 word list, because where a name ends is a matter of words, not of characters.
 ``might_cite`` is the cheap literal pre-filter.
 """
@@ -32,6 +32,7 @@ STATE_ISSUER = r"[A-ZĐ][A-ZĐ0-9]{0,11}(?:-[A-ZĐ][A-ZĐ0-9]{0,11})*"
 NUMERIC_DATE = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
 WORDS_DATE = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4})"
 DATE = rf"(?:{NUMERIC_DATE}|{WORDS_DATE})"
+_DIGIT = re.compile(r"\d")
 _END = r"(?![\w/])"
 _START = r"(?<![\w/\-.])"
 
@@ -43,11 +44,6 @@ def _names(names: list[str]) -> str:
         variants.add(name)
         variants.add(name[:1].lower() + name[1:])
     return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
-
-
-@cache
-def type_pattern() -> str:
-    return _names(list(party.type_names()))
 
 
 @cache
@@ -65,13 +61,14 @@ def symbol_pattern() -> re.Pattern[str]:
 
 
 @cache
-def lead_pattern() -> re.Pattern[str]:
-    """What may stand before a symbol, read backwards from it: [TYPE [TYPE]] [số]."""
-    types = type_pattern()
-    return re.compile(
-        rf"(?:(?<![\w])(?P<outer>{types})\s+)?(?:(?<![\w])(?P<type>{types})\s+)?"
-        rf"(?:(?<![\w])(?P<so>[Ss]ố)\s+)?$"
-    )
+def type_names() -> tuple[str, ...]:
+    """Type names as they may stand before a symbol (also with a small first
+    letter), longest first."""
+    variants: set[str] = set()
+    for name in party.type_names():
+        variants.add(name)
+        variants.add(name[:1].lower() + name[1:])
+    return tuple(sorted(variants, key=lambda v: (-len(v), v)))
 
 
 DATE_PART = re.compile(rf"(?:[ \t]*,)?[ \t]+ngày[ \t]+(?P<date>{DATE}){_END}")
@@ -90,10 +87,21 @@ def named_pattern() -> re.Pattern[str]:
 @cache
 def date_pattern() -> re.Pattern[str]:
     """Any full date in running text (for the DATE rules)."""
-    return re.compile(rf"(?<![\d/.\-])(?:{NUMERIC_DATE}|{WORDS_DATE})(?![\d/\-]|\.\d)")
+    return re.compile(rf"(?:{NUMERIC_DATE}|{WORDS_DATE})(?![\d/\-]|\.\d)")
+
+
+def date_matches(text: str) -> list[re.Match[str]]:
+    """Full dates in ``text`` that are not part of a longer number (12/12/2023/1)."""
+    out = []
+    for match in date_pattern().finditer(text):
+        start = match.start()
+        if start and text[start - 1] in "0123456789/.-":
+            continue
+        out.append(match)
+    return out
 
 
 def might_cite(text: str) -> bool:
     """Cheap test before the patterns: a symbol needs a slash and a digit; a named
     citation needs "ngày"."""
-    return ("/" in text and any(c.isdigit() for c in text)) or "ngày" in text
+    return ("/" in text and _DIGIT.search(text) is not None) or "ngày" in text

@@ -40,6 +40,10 @@ def register(app: typer.Typer) -> None:
         from drafter.builder import build as build_outline
 
         result = build_outline(outline, output, pdf=pdf, force=force, template=template)
+        if result.checks is not None:
+            from drafter.report.text import build_summary
+
+            print(build_summary(result.checks))
         print(
             _("Built {path} ({count} paragraphs)").format(path=result.docx, count=result.paragraphs)
         )

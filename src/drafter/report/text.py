@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 from drafter.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from drafter.checker import CheckReport
+    from drafter.checker import CheckReport, FileReport
     from drafter.rules.base import Finding
 
 WINDOW = 100  # characters of a long line shown around the finding
@@ -141,3 +141,18 @@ def render_findings(findings: Iterable[Finding], stream: TextIO) -> None:
     style = _Style(stream)
     for finding in findings:
         stream.write(format_finding(finding, style) + "\n")
+
+
+def build_summary(report: FileReport) -> str:
+    """One line for ``drafter build``: what the checks found, and how to see it."""
+    findings = report.findings
+    if not findings:
+        return _("Checks: no problems found.")
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    return _(
+        "Checks: {errors} error(s), {warnings} warning(s), {infos} note(s); see them with "
+        "'drafter check {path}'."
+    ).format(
+        errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+        path=report.path,
+    )  # fmt: skip

@@ -30,14 +30,19 @@ PLACE_DATE_FORM = re.compile(
     r"(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 PERIOD_YEAR = re.compile(r"(?<![\d\-–])năm\s+(?P<year>\d{4})(?!\s*[-–]\s*\d{4})")
 
 
-def _dates_in(paragraph: Paragraph) -> Iterator[re.Match[str]]:
-    text = paragraph.text
-    if not any(c.isdigit() for c in text):
-        return iter(())
-    return grammar.date_pattern().finditer(text)
+def _dates_in(paragraph: Paragraph, ctx: CheckContext) -> list[re.Match[str]]:
+    """Full dates in a paragraph (found once per document, shared by the rules)."""
+    cache = ctx.cache.setdefault("date.matches", {})
+    found = cache.get(paragraph.index)
+    if found is None:
+        text = paragraph.text
+        found = grammar.date_matches(text) if _DIGIT.search(text) else []
+        cache[paragraph.index] = found
+    return found
 
 
 class ImpossibleDate(Rule):
@@ -57,7 +62,7 @@ class ImpossibleDate(Rule):
         for paragraph in ctx.document.paragraphs:
             if paragraph.role not in WRITTEN and paragraph.field != view.PLACE_DATE:
                 continue
-            for match in _dates_in(paragraph):
+            for match in _dates_in(paragraph, ctx):
                 _date, text, _style, valid = read_date(match)
                 if not valid:
                     yield self.hit(paragraph, match.start(), match.end(), date=text)
@@ -216,7 +221,7 @@ class NonSlashDate(Rule):
             if paragraph.role not in WRITTEN:
                 continue
             spans = cited.get(paragraph.index, [])
-            for match in _dates_in(paragraph):
+            for match in _dates_in(paragraph, ctx):
                 _date, text, style, _valid = read_date(match)
                 if style not in (HYPHEN, DOT):
                     continue

@@ -18,7 +18,7 @@ from drafter.i18n import N_
 from drafter.resources import load_data
 from drafter.rules.base import ERROR, UNSAFE, WARNING, Hit, Rule
 from drafter.sources import view
-from drafter.vietnamese import NEW, name_key, to_style
+from drafter.vietnamese import OLD, find_word, name_key, to_style
 
 if TYPE_CHECKING:
     from drafter.rules.context import CheckContext
@@ -43,6 +43,7 @@ PERIOD = re.compile(
     r"\(\s*(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})\s*\)"
 )
 SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_DIGIT = re.compile(r"\d")
 
 
 def _prose(ctx: CheckContext) -> Iterator[Paragraph]:
@@ -66,7 +67,9 @@ class Commemoration(NamedTuple):
 
 
 @cache
-def _commemorations() -> tuple[re.Pattern[str], dict[str, Commemoration]]:
+def _commemorations() -> dict[str, tuple[tuple[str, Commemoration], ...]]:
+    """(folded name, record) for every name and alias, longest first, grouped by
+    the name's first two words (a cheap test before the searches)."""
     by_name: dict[str, Commemoration] = {}
     for entry in load_data("commemorations"):
         record = Commemoration(
@@ -79,19 +82,38 @@ def _commemorations() -> tuple[re.Pattern[str], dict[str, Commemoration]]:
             entry.get("year") is not None and not entry.get("count_unchecked"),
         )
         for name in {entry["name"], *entry.get("aliases", [])}:
-            by_name[name_key(name)] = record
-    names = sorted(by_name, key=len, reverse=True)
-    alternation = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.I), by_name
+            key = name_key(name)
+            by_name[key] = record
+            by_name[to_style(key, OLD)] = record  # "cộng hoà" as well as "cộng hòa"
+    groups: dict[str, list[tuple[str, Commemoration]]] = {}
+    for name, record in sorted(by_name.items(), key=lambda item: -len(item[0])):
+        groups.setdefault(" ".join(name.split()[:2]), []).append((name, record))
+    return {prefix: tuple(names) for prefix, names in groups.items()}
 
 
-def _find_commemorations(text: str) -> Iterator[tuple[re.Match[str], Commemoration]]:
-    pattern, by_name = _commemorations()
-    folded = to_style(text, NEW)  # same length: only tone marks move
-    for match in pattern.finditer(folded):
-        record = by_name.get(name_key(match.group()))
-        if record is not None:
-            yield match, record
+class _Found(NamedTuple):
+    start: int
+    end: int
+
+
+def _find_commemorations(text: str) -> list[tuple[_Found, Commemoration]]:
+    """Known days named in ``text``, in order (a longer name wins over a shorter one)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    found: list[tuple[_Found, Commemoration]] = []
+    for prefix, names in _commemorations().items():
+        if prefix not in lowered:
+            continue
+        for name, record in names:
+            if name not in lowered:
+                continue
+            for start in find_word(lowered, name):
+                end = start + len(name)
+                if not any(f.start < end and start < f.end for f, _ in found):
+                    found.append((_Found(start, end), record))
+    found.sort(key=lambda item: item[0].start)
+    return found
 
 
 class AnniversaryCount(Rule):
@@ -145,12 +167,12 @@ class CommemorationDate(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         for paragraph in _prose(ctx):
             text = paragraph.text
-            if not any(c.isdigit() for c in text):
+            if not _DIGIT.search(text):
                 continue
             for match, record in _find_commemorations(text):
                 if record.lunar:
                     continue
-                after = DAY_AFTER.match(text, match.end())
+                after = DAY_AFTER.match(text, match.end)
                 if not after:
                     continue
                 day, month = int(after["d"]), int(after["m"])
@@ -200,9 +222,9 @@ class AnniversaryOfKnownDay(Rule):
             for match in ANNIVERSARY.finditer(text):
                 window = text[match.end() : match.end() + 120]
                 for found, record in _find_commemorations(window):
-                    if found.start() > 2:  # the day's name follows the count: "94 năm Ngày …"
+                    if found.start > 2:  # the day's name follows the count: "94 năm Ngày …"
                         break
-                    after = match.end() + found.end()
+                    after = match.end() + found.end
                     if not record.count_checked or YEAR_RANGE.match(text[after:].lstrip()):
                         break
                     count = int(match.group("count"))
@@ -237,8 +259,7 @@ def _can_chi() -> tuple[re.Pattern[str], dict[str, str]]:
     stems = [*facts["stems"], *(v for v, s in variants.items() if s in facts["stems"])]
     branches = [*facts["branches"], *(v for v, s in variants.items() if s in facts["branches"])]
     pattern = re.compile(
-        rf"(?<![^\W\d_])(?P<stem>{'|'.join(stems)})\s+(?P<branch>{'|'.join(branches)})"
-        rf"(?![^\W\d_])"
+        rf"(?P<stem>{'|'.join(stems)})\s+(?P<branch>{'|'.join(branches)})(?![^\W\d_])"
     )
     return pattern, variants
 
@@ -274,6 +295,8 @@ class CanChiYear(Rule):
         for paragraph in _prose(ctx):
             text = paragraph.text
             for match in pattern.finditer(text):
+                if match.start() and text[match.start() - 1].isalpha():
+                    continue
                 after = YEAR_AFTER.match(text, match.end())
                 before = YEAR_BEFORE.search(text, max(0, match.start() - 16), match.start())
                 year_match = after or before

@@ -284,8 +284,8 @@ class MalformedLabel(Rule):
         "decimal label ends with a dot (1.1. Công tác)."
     )
     message = N_("'{label}' is not a well-formed label")
-    wrong = "I. Nhiệm vụ\n1. Một\n1.1 Chính trị\nIIII. Giải pháp\n"
-    right = "I. Nhiệm vụ\n1. Một\n1.1. Chính trị\nIV. Giải pháp\n"
+    wrong = "I. Nhiệm vụ\n1. Một\n1.1 Chính trị\nII. Hai\nIII. Ba\nIIII. Bốn\n"
+    right = "I. Nhiệm vụ\n1. Một\n1.1. Chính trị\nII. Hai\nIII. Ba\nIV. Bốn\n"
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         for paragraph in ctx.document.paragraphs:

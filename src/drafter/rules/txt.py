@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import compress, count
+from operator import eq
 from typing import TYPE_CHECKING, Any
 
 from drafter.i18n import N_
@@ -57,36 +59,51 @@ class RepeatedWord(ParagraphRule):
     wrong = "Tổ chức tổng kết chuyên đề chuyên đề năm 2023."
     right = "Tổ chức tổng kết chuyên đề năm 2023."
 
+    _pattern = re.compile(
+        rf"(?<!{_LETTER})({_LETTER}+(?:[ \t\u00a0]+{_LETTER}+){{0,3}})[ \t\u00a0]+\1(?!{_LETTER})",
+        re.IGNORECASE,
+    )
+
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
-        words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-        if len(words) < 2:
+        if not _may_repeat(WORD.findall(text.lower())):
             return
-        function_words = frozenset(_data()["repeated_function_words"])
-        allowed = frozenset(_data()["repeated_allowed"])
-        joined = [
-            _is_gap(text[words[i][1] : words[i + 1][0]]) for i in range(len(words) - 1)
-        ]
-        index = 0
-        while index < len(words):
-            for size in (4, 3, 2, 1):
-                if index + 2 * size > len(words):
-                    continue
-                first = [w[2] for w in words[index : index + size]]
-                second = [w[2] for w in words[index + size : index + 2 * size]]
-                if first != second or not all(joined[index : index + 2 * size - 1]):
-                    continue
-                if size == 1 and first[0] not in function_words:
-                    continue
-                if " ".join(first) in allowed:
-                    continue
-                start, end = words[index][0], words[index + 2 * size - 1][1]
-                kept = text[start : words[index + size - 1][1]]
-                yield self.hit(paragraph, start, end, replacement=kept, words=kept)
-                index += 2 * size
-                break
-            else:
-                index += 1
+        function_words = _function_words()
+        allowed = _allowed_repeats()
+        position = 0
+        while True:
+            match = self._pattern.search(text, position)
+            if match is None:
+                return
+            kept = match.group(1)
+            words = kept.lower().split()
+            if (len(words) == 1 and words[0] not in function_words) or " ".join(
+                words
+            ) in allowed:
+                position = match.start() + len(words[0])
+                continue
+            yield self.hit(paragraph, match.start(), match.end(), replacement=kept, words=kept)
+            position = match.end()
+
+
+def _may_repeat(words: list[str]) -> bool:
+    """Whether some group of 1–4 words is followed by itself (a cheap test: the
+    exact rule, whitespace only between the words, is the regex's)."""
+    for size in (1, 2, 3, 4):
+        for index in compress(count(), map(eq, words, words[size:])):
+            if words[index : index + size] == words[index + size : index + 2 * size]:
+                return True
+    return False
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(_data()["repeated_function_words"])
+
+
+@cache
+def _allowed_repeats() -> frozenset[str]:
+    return frozenset(_data()["repeated_allowed"])
 
 
 def _is_gap(text: str) -> bool:
@@ -111,7 +128,10 @@ class DoubleSpace(ParagraphRule):
     _pattern = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
-        for match in self._pattern.finditer(paragraph.text):
+        text = paragraph.text
+        if "  " not in text and "\u00a0" not in text:
+            return
+        for match in self._pattern.finditer(text):
             yield self.hit(
                 paragraph, match.start(), match.end(), replacement=" ", count=len(match.group())
             )
@@ -137,6 +157,8 @@ class TabInText(ParagraphRule):
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
+        if "\t" not in text:
+            return
         for match in self._pattern.finditer(text):
             before, after = text[match.start() - 1], text[match.end()]
             context = _word_around(text, match.start(), match.end())
@@ -181,6 +203,8 @@ class InvisibleCharacter(ParagraphRule):
                 yield from self.check_paragraph(paragraph, ctx)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
+        if paragraph.text.isprintable():
+            return
         names = _data()["invisible_characters"]
         for match in _invisible_pattern().finditer(paragraph.text):
             char = match.group()
@@ -197,6 +221,8 @@ def _invisible_pattern() -> re.Pattern[str]:
 
 
 _OPENERS, _CLOSERS = {"(": ")", "[": "]"}, {")": "(", "]": "["}
+_BRACKET = re.compile(r"[()\[\]]")
+_QUOTE = re.compile("[“”]")
 _ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;:]))[a-zđA-ZĐ0-9]{1,2}\)")
 
 
@@ -220,7 +246,8 @@ class UnbalancedBrackets(ParagraphRule):
             return
         enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
         stack: list[int] = []
-        for offset, char in enumerate(text):
+        for found in _BRACKET.finditer(text):
+            offset, char = found.start(), found.group()
             if char in _OPENERS:
                 stack.append(offset)
             elif char in _CLOSERS:
@@ -271,7 +298,8 @@ class UnbalancedQuotes(Rule):
             if paragraph.role == view.HEADING and open_quotes:
                 yield from self._unclosed(open_quotes)
                 open_quotes = []
-            for offset, char in enumerate(text):
+            for found in _QUOTE.finditer(text) if ("“" in text or "”" in text) else ():
+                offset, char = found.start(), found.group()
                 if char == "“":
                     open_quotes.append((paragraph, offset))
                 elif char == "”":
@@ -284,9 +312,8 @@ class UnbalancedQuotes(Rule):
                             offset + 1,
                             N_("'”' closes a quotation that was never opened"),
                         )
-            straight = [i for i, c in enumerate(text) if c == '"']
-            if len(straight) % 2:
-                last = straight[-1]
+            if text.count('"') % 2:
+                last = text.rfind('"')
                 yield self.hit(
                     paragraph, last, last + 1, N_("an odd number of straight quotes (\")")
                 )
@@ -368,7 +395,7 @@ class SentenceStartLowercase(Rule):
     message = N_("the sentence starts with a lower-case letter: '{word}'")
     wrong = "Hoàn thành chỉ tiêu giao quân. tập trung lãnh đạo công tác quốc phòng."
     right = "Hoàn thành chỉ tiêu giao quân. Tập trung lãnh đạo công tác quốc phòng."
-    _inside = re.compile(rf"(?<=[.!?])([\s\"“”'’)]+)({_LETTER}+)")
+    _inside = re.compile(rf"[.!?]([\s\"“”'’)]+)({_LETTER}+)")
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         previous: Paragraph | None = None
@@ -419,12 +446,14 @@ def _both_styles(text: str) -> set[str]:
 
 @cache
 def _capitalisation() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every wrong form (both tone-mark placements, longest first)
+    and the right form of each."""
     table: dict[str, str] = {}
     for wrong, right in _data()["capitalisation"].items():
         for variant in _both_styles(wrong):
             table[variant] = right
-    alternation = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"), table
+    forms = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(form) for form in forms)), table
 
 
 class CommitteeCapitalisation(ParagraphRule):
@@ -445,16 +474,23 @@ class CommitteeCapitalisation(ParagraphRule):
     right = "Theo chỉ đạo của Ban Thường vụ Tỉnh ủy."
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
+        text = paragraph.text
         pattern, table = _capitalisation()
-        for match in pattern.finditer(paragraph.text):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not _whole_word(text, start, end):
+                continue
             found = match.group()
             right = table[found]
             styles = {style for _s, _e, style in tone_placements(found)}
-            if styles == {OLD}:
-                right = to_style(right, OLD)
-            yield self.hit(
-                paragraph, match.start(), match.end(), replacement=right, right=right, wrong=found
-            )
+            fixed = to_style(right, OLD) if styles == {OLD} else right
+            yield self.hit(paragraph, start, end, replacement=fixed, right=fixed, wrong=found)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalpha()) and (
+        end == len(text) or not text[end].isalpha()
+    )
 
 
 class NotNfc(Rule):
@@ -547,17 +583,16 @@ def _token_word(text: str, start: int, end: int) -> str:
 
 
 @cache
-def _misspellings() -> list[tuple[re.Pattern[str], str]]:
-    out = []
+def _misspellings() -> tuple[re.Pattern[str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """One pattern for every misspelling (lower case) and, for each, the right
+    spelling and the words after which the letters are two correct words."""
+    table: dict[str, tuple[str, tuple[str, ...]]] = {}
     for wrong, entry in _data()["misspellings"].items():
         right = entry if isinstance(entry, str) else entry["right"]
-        not_after = [] if isinstance(entry, str) else entry.get("not_after", [])
-        guard = "".join(rf"(?<!\b{re.escape(word)} )" for word in not_after)
-        pattern = re.compile(
-            rf"(?<![^\W\d_]){guard}{re.escape(wrong)}(?![^\W\d_])", re.IGNORECASE
-        )
-        out.append((pattern, right))
-    return out
+        not_after = () if isinstance(entry, str) else tuple(entry.get("not_after", ()))
+        table[wrong.lower()] = (right, not_after)
+    forms = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(form) for form in forms)), table
 
 
 class KnownMisspelling(ParagraphRule):
@@ -577,14 +612,24 @@ class KnownMisspelling(ParagraphRule):
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
-        for pattern, right in _misspellings():
-            for match in pattern.finditer(text):
-                found = match.group()
-                fixed = _case_like(found, right)
-                yield self.hit(
-                    paragraph, match.start(), match.end(), replacement=fixed, wrong=found,
-                    right=fixed,
-                )  # fmt: skip
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = text
+        pattern, table = _misspellings()
+        for match in pattern.finditer(lower):
+            start, end = match.span()
+            if not _whole_word(lower, start, end):
+                continue
+            right, not_after = table[match.group()]
+            before = lower[:start].rstrip().rsplit(None, 1)
+            if not_after and before and before[-1] in not_after:
+                continue
+            found = text[start:end]
+            fixed = _case_like(found, right)
+            yield self.hit(paragraph, start, end, replacement=fixed, wrong=found, right=fixed)
+
+
+_SPACE_THEN_MARK = re.compile("[ \u00a0][,;:!?.]")
 
 
 class SpaceBeforePunctuation(ParagraphRule):
@@ -604,7 +649,10 @@ class SpaceBeforePunctuation(ParagraphRule):
     _pattern = re.compile(r"(?<=[^\W_])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
-        for match in self._pattern.finditer(paragraph.text):
+        text = paragraph.text
+        if not _SPACE_THEN_MARK.search(text):
+            return
+        for match in self._pattern.finditer(text):
             yield self.hit(
                 paragraph,
                 match.start(),
@@ -627,11 +675,14 @@ class DoubledPunctuation(ParagraphRule):
     message = N_("'{marks}': two punctuation marks in a row")
     wrong = "Mua sắm, đấu thầu, đấu giá tài sản công,."
     right = "Mua sắm, đấu thầu, đấu giá tài sản công."
-    _pattern = re.compile(r"(?<![.])(?:[,;:][,;:.]|\.[,;:]|\.\.(?!\.))(?![.])")
+    _pattern = re.compile(r"[,;:.]{2,}")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):
-            yield self.hit(paragraph, match.start(), match.end(), marks=match.group())
+            marks = match.group()
+            if marks.strip(",;:").startswith("...") or marks.endswith("..."):
+                continue  # an ellipsis, before or after a mark: "công,..."
+            yield self.hit(paragraph, match.start(), match.end(), marks=marks)
 
 
 class YearRangeSpacing(ParagraphRule):
@@ -650,7 +701,10 @@ class YearRangeSpacing(ParagraphRule):
     _pattern = re.compile(r"(?<!\d)(\d{4})( *)([-–])( *)(\d{4})(?!\d)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterable[Hit]:
-        for match in self._pattern.finditer(paragraph.text):
+        text = paragraph.text
+        if " -" not in text and "- " not in text and "–" not in text:
+            return
+        for match in self._pattern.finditer(text):
             left, right = match.group(2), match.group(4)
             if bool(left) == bool(right):
                 continue

@@ -11,6 +11,7 @@ motto) points at the key it was generated from.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from drafter import dates, doctypes, numbering
@@ -46,23 +47,26 @@ class _Outline:
         return FixedLocator(span.line, span.column)
 
     def scalar(self, path: NodePath, base: int = 0) -> view.Locator:
-        """Locator of ``value[base:]`` of the string scalar at ``path``."""
+        """Locator of ``value[base:]`` of the string scalar at ``path`` (worked out
+        on first use: most paragraphs never need a position)."""
+        return ScalarLocator(lambda: self.resolve(path), base, self.starts)
+
+    def resolve(self, path: NodePath) -> tuple[Any, tuple[int, int]]:
+        """The scalar map of the node at ``path`` (None when it cannot be read) and
+        the position to fall back on."""
         position = self.positions.get(path)
         if position is None:
-            return self.fixed(path)
+            locator = self.fixed(path)
+            return None, (locator.line, locator.column)
+        span = position.value
         value = _data_at(self.loaded.data, path)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            return FixedLocator(position.value.line, position.value.column)
-        span = position.value
+            return None, (span.line, span.column)
         start = offset_of(self.starts, span.line, span.column)
         end = offset_of(self.starts, span.end_line, span.end_column)
         parent = _parent_indent(self.text, self.starts, start, position)
-        text, starts, style, raw = self.text, self.starts, position.style, str(value)
-
-        def mapper() -> Any:
-            return scalar_map(text, starts, start, end, style, raw, parent)
-
-        return ScalarLocator(mapper, base, (span.line, span.column), self.starts)
+        mapped = scalar_map(self.text, self.starts, start, end, position.style, str(value), parent)
+        return mapped, (span.line, span.column)
 
     # ------------------------------------------------------------------ adding
 
@@ -104,14 +108,15 @@ class _Outline:
     def number_line(self) -> None:
         outline, settings = self.loaded.outline, self.settings
         prefix = f"{settings.number_prefix} "
-        pieces = [Piece(0, self.fixed(("symbol",)))]
+        number_key = ("number",) if "number" in self.loaded.data else ("symbol",)
+        pieces = [Piece(0, self.fixed(number_key))]
         if outline.number:
             raw = str(_data_at(self.loaded.data, ("number",)))
             base = max(raw.find(outline.number), 0)
             pieces.append(Piece(len(prefix), self.scalar(("number",), base)))
             number = outline.number
         else:
-            pieces.append(Piece(len(prefix), self.fixed(("number",))))
+            pieces.append(Piece(len(prefix), self.fixed(number_key)))
             number = settings.number_blank
         dash = len(prefix) + len(number)
         pieces.append(Piece(dash, self.fixed(("symbol",))))
@@ -137,7 +142,7 @@ class _Outline:
             role = view.HEADING if block.style.startswith("Heading") else view.BODY
             node_path, base = self.block_source(path)
             locator = self.scalar(node_path, base) if node_path else self.fixed(path[:-1])
-            parsed = numbering.parse_label(block.label + " ") if block.label else None
+            parsed = _parse_label(block.label) if block.label else None
             section = _section_path(path)
             self.add(
                 block.text,
@@ -207,6 +212,11 @@ def _data_at(data: Any, path: NodePath, missing: Any = None) -> Any:
         else:
             return missing
     return node
+
+
+@cache
+def _parse_label(label: str) -> Any:
+    return numbering.parse_label(label + " ")
 
 
 def _block_path(path: str) -> NodePath:

@@ -89,39 +89,38 @@ class FixedLocator(Locator):
 
 
 class ScalarLocator(Locator):
-    """A stretch of a YAML scalar's value starting at ``base`` in the value; the
-    scalar's map is computed on first use (most paragraphs never need it)."""
+    """A stretch of a YAML scalar's value starting at ``base`` in the value. The
+    scalar's map (``drafter.scalars``) and the position to fall back on when it
+    cannot be read come from ``resolve``, called on first use."""
 
-    __slots__ = ("_map", "_mapper", "base", "fallback", "starts")
+    __slots__ = ("_resolve", "_resolved", "base", "starts")
 
     def __init__(
         self,
-        mapper: Callable[[], ScalarMap | None],
+        resolve: Callable[[], tuple[ScalarMap | None, tuple[int, int]]],
         base: int,
-        fallback: tuple[int, int],
         starts: list[int],
     ) -> None:
-        self._mapper = mapper
-        self._map: Any = False  # False: not computed yet
+        self._resolve = resolve
+        self._resolved: tuple[ScalarMap | None, tuple[int, int]] | None = None
         self.base = base
-        self.fallback = fallback
         self.starts = starts
 
-    def _scalar(self) -> ScalarMap | None:
-        if self._map is False:
-            self._map = self._mapper()
-        return self._map
+    def _scalar(self) -> tuple[ScalarMap | None, tuple[int, int]]:
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        return self._resolved
 
     def position(self, offset: int) -> tuple[int, int]:
-        scalar = self._scalar()
+        scalar, fallback = self._scalar()
         if scalar is None:
-            return self.fallback
+            return fallback
         absolute = scalar.source_offset(self.base + offset)
         index = bisect_right(self.starts, absolute) - 1
         return index + 1, absolute - self.starts[index] + 1
 
     def file_range(self, start: int, end: int) -> tuple[int, int] | None:
-        scalar = self._scalar()
+        scalar, _fallback = self._scalar()
         if scalar is None:
             return None
         return scalar.source_range(self.base + start, self.base + end)

@@ -491,7 +491,7 @@ def extra_styles(pack: dict) -> str:
         f"{run_props(tasks['style'])}</w:style>"
         '<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/>'
         '<w:basedOn w:val="Normal"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val="both"/></w:pPr>'
+        '<w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val="left"/></w:pPr>'
         f'<w:rPr><w:sz w:val="{table_size}"/><w:szCs w:val="{table_size}"/></w:rPr></w:style>'
     )
 

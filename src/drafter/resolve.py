@@ -90,8 +90,12 @@ class ResolvedDocument(NamedTuple):
     copy: ResolvedCopy | None
 
 
-def _issue(path: NodePath, message: str, kind: str = BAD_VALUE, **params: object) -> Issue:
-    return Issue(path, kind, message, dict(params), at_key=kind == FINAL_MISSING)
+def _issue(path: NodePath, message: str, kind: str = BAD_VALUE, at_key: bool | None = None,
+           **params: object) -> Issue:  # fmt: skip
+    """A problem at ``path``; missing values are shown at their key by default."""
+    if at_key is None:
+        at_key = kind == FINAL_MISSING
+    return Issue(path, kind, message, dict(params), at_key=at_key)
 
 
 def merge_issuer(lower: Issuer | None, upper: Issuer | None) -> Issuer | None:
@@ -146,8 +150,8 @@ class _Resolver:
         self.type_settings = settings.types.get(outline.type) or TypeSettings()
 
     def add(self, layer: str, path: NodePath, message: str, kind: str = BAD_VALUE,
-            **params: object) -> None:  # fmt: skip
-        self.found.append(Found(layer, _issue(path, message, kind, **params)))
+            at_key: bool | None = None, **params: object) -> None:  # fmt: skip
+        self.found.append(Found(layer, _issue(path, message, kind, at_key, **params)))
 
     # ------------------------------------------------------------------ issuer
 
@@ -192,13 +196,16 @@ class _Resolver:
 
     def signer(self, info: issuers.IssuerInfo, signature: Signature,
                origin: dict[str, tuple[str, NodePath]], default_at: tuple[str, NodePath],
-               allowed_by_type: tuple[str, ...], derive: bool) -> Signer:  # fmt: skip
+               allowed_by_type: tuple[str, ...], derive: bool,
+               level_at: tuple[str, NodePath] | None = None) -> Signer:  # fmt: skip
         """Authority and position (given, or worked out from the form) and the name."""
         authority, position = signature.authority, signature.position
         reported = False
         if (authority is None or position is None) and derive and info.level is not None:
             before = len(self.found)
-            derived = self.derived_lines(info, signature, origin, default_at, allowed_by_type)
+            derived = self.derived_lines(
+                info, signature, origin, level_at or default_at, allowed_by_type
+            )
             reported = len(self.found) > before
             if derived is not None:
                 authority = derived[0] if authority is None else authority
@@ -419,6 +426,7 @@ class _Resolver:
                 ("date",),
                 N_("the final version needs its full date: write e.g. 'date: {example}'"),
                 FINAL_MISSING,
+                at_key=date is None,
                 example=self.today.isoformat(),
             )
         for signer, path in signers:
@@ -491,8 +499,10 @@ def resolve(
         (outline.signature, OUTLINE, ("signature",)),
     ])  # fmt: skip
     signer_at = (OUTLINE, ("signature",))
+    level_at = (work.issuer_layer("level"), ("issuer", "level"))
     signers = [
-        (work.signer(info, signature, origin, signer_at, doctype.signature_forms, derive),
+        (work.signer(info, signature, origin, signer_at, doctype.signature_forms, derive,
+                     level_at),
          ("signature", "name"))
     ]  # fmt: skip
     for index, (joint, joint_info) in enumerate(zip(outline.joint, joint_infos, strict=True)):
@@ -500,7 +510,7 @@ def resolve(
         joint_origin = {key: (OUTLINE, (*prefix, key)) for key in ("form", "deputy")}
         signers.append((
             work.signer(joint_info, joint.signature, joint_origin, (OUTLINE, prefix),
-                        doctype.signature_forms, True),
+                        doctype.signature_forms, True, (OUTLINE, ("joint", index, "level"))),
             (*prefix, "name"),
         ))  # fmt: skip
 

@@ -275,17 +275,21 @@ def starter_text(
     writer.key("name", None, field_doc(Signature, "name"), indent=2)
     recipients = content.get("recipients")
     if recipients:
-        writer.line("recipients:", _("Nơi nhận; drafter adds the dashes and the 'Lưu …' line"))
+        writer.line(
+            "recipients:", _("Recipients; drafter adds the dashes and the archive line ('Lưu …')")
+        )
         for item in [*recipients, *settings.recipients] or ["[Nơi nhận],"]:
             writer.lines.append(f"  - {scalar(item)}")
     else:
         defaults = [*doctype.recipients, *settings.recipients]
         writer.comment(
-            _("Nơi nhận: by default {defaults}, then the 'Lưu …' line. To list them here:").format(
-                defaults=" ".join(defaults)
-            )
+            _(
+                "Recipients: by default {defaults}, then the archive line. To list them here:"
+            ).format(defaults=" ".join(defaults))
             if defaults
-            else _("Nơi nhận: by default only the 'Lưu …' line of the issuer. To list them here:")
+            else _(
+                "Recipients: by default only the issuer's archive line ('Lưu …'). To list them here:"
+            )
         )
         writer.key("recipients", None, commented=True)
         writer.lines.append("#   - [Nơi nhận],")

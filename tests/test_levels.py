@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import docx
 import pytest
-from layout import Expected, check_header, check_signature
 
 from drafter import issuers
+from layout import Expected, check_header, check_signature
 
 NAMES = "  province: Hậu Giang\n  district: Châu Thành\n  commune: Tân Hòa\n"
 

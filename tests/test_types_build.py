@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import docx
 import pytest
-from layout import Expected, check_document
 
 from drafter import doctypes
+from layout import Expected, check_document
 
 SETTINGS = {
     "ban-thuong-vu-tinh-uy": "issuer:\n  level: ban-thuong-vu-tinh-uy\n  province: Hậu Giang\n",

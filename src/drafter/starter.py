@@ -287,9 +287,7 @@ def starter_text(
                 "Recipients: by default {defaults}, then the archive line. To list them here:"
             ).format(defaults=" ".join(defaults))
             if defaults
-            else _(
-                "Recipients: by default only the issuer's archive line ('Lưu …'). To list them here:"
-            )
+            else _("Recipients: by default only the archive line ('Lưu …'). To list them here:")
         )
         writer.key("recipients", None, commented=True)
         writer.lines.append("#   - [Nơi nhận],")

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import sys
 import zipfile
 from pathlib import Path
@@ -283,13 +284,24 @@ def joint_signatures(layout: Layout) -> str:
     )
 
 
+def column_widths(millimetres: list[float], total: int) -> list[int]:
+    """Column widths in twips scaled to fill ``total`` exactly (cumulative rounding,
+    so the table is never a twip wider than the text area)."""
+    scale = total / sum(millimetres)
+    edges, running = [0], 0.0
+    for width in millimetres:
+        running += width * scale
+        edges.append(round(running))
+    return [right - left for left, right in itertools.pairwise(edges)]
+
+
 def task_table(layout: Layout) -> str:
     """The appendix: heading, title, "(Kèm theo …)" and the task table whose
     header row repeats on every page and whose rows never split."""
     table = layout.pack["tasks"]["table"]
     title = layout.pack["title"]
     columns = table["columns"]
-    widths = [twips(column["width_mm"]) for column in columns]
+    widths = column_widths([column["width_mm"] for column in columns], layout.text_width)
     size = {"size_pt": table["size_pt"]}
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'

@@ -148,6 +148,17 @@ class _Resolver:
         self.found: list[Found] = []
         self.doctype = doctypes.get_type(outline.type)
         self.type_settings = settings.types.get(outline.type) or TypeSettings()
+        self.unknown_level = False  # reported once; what it would give is not reported again
+        for key in settings.types:
+            if key not in doctypes.type_keys():
+                self.add(
+                    SETTINGS,
+                    ("types", key),
+                    N_("unknown document type '{value}'; known types: {known}"),
+                    at_key=True,
+                    value=key,
+                    known=", ".join(doctypes.type_keys()),
+                )
 
     def add(self, layer: str, path: NodePath, message: str, kind: str = BAD_VALUE,
             at_key: bool | None = None, **params: object) -> None:  # fmt: skip
@@ -186,6 +197,8 @@ class _Resolver:
     def describe(self, issuer: Issuer, prefix: NodePath, layer: str | None = None,
                  ) -> issuers.IssuerInfo:  # fmt: skip
         info, problems = issuers.describe(issuer)
+        if issuer.level and issuer.level not in issuers.level_keys():
+            self.unknown_level = True
         for problem in problems:
             field = str(problem.path[0])
             where = layer or self.issuer_layer(field)
@@ -210,7 +223,7 @@ class _Resolver:
             if derived is not None:
                 authority = derived[0] if authority is None else authority
                 position = derived[1] if position is None else position
-        if authority is None and position is None and not reported:
+        if authority is None and position is None and not reported and not self.unknown_level:
             layer, path = default_at
             self.add(
                 layer,
@@ -304,6 +317,8 @@ class _Resolver:
                 )
             return self.outline.symbol
         if any(code is None for code in codes):
+            if self.unknown_level:
+                return self.doctype.abbr + "/"
             self.add(
                 self.issuer_layer("name"),
                 ("issuer",),

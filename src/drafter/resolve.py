@@ -151,18 +151,24 @@ class _Resolver:
         self.unknown_level = False  # reported once; what it would give is not reported again
         for key in settings.types:
             if key not in doctypes.type_keys():
-                self.add(
+                self.unknown(
                     SETTINGS,
                     ("types", key),
                     N_("unknown document type '{value}'; known types: {known}"),
+                    key,
+                    doctypes.type_keys(),
                     at_key=True,
-                    value=key,
-                    known=", ".join(doctypes.type_keys()),
                 )
 
     def add(self, layer: str, path: NodePath, message: str, kind: str = BAD_VALUE,
             at_key: bool | None = None, **params: object) -> None:  # fmt: skip
         self.found.append(Found(layer, _issue(path, message, kind, at_key, **params)))
+
+    def unknown(self, layer: str, path: NodePath, message: str, value: object,
+                choices: object, at_key: bool = False) -> None:  # fmt: skip
+        """``value`` is not one of ``choices``: say so, listing them."""
+        self.add(layer, path, message, BAD_VALUE, at_key, value=value,
+                 known=", ".join(choices))  # type: ignore[arg-type]  # fmt: skip
 
     # ------------------------------------------------------------------ issuer
 
@@ -248,12 +254,12 @@ class _Resolver:
         if form is not None:
             layer, path = origin["form"]
             if form not in issuers.signature_forms():
-                self.add(
+                self.unknown(
                     layer,
                     path,
                     N_("unknown signature form '{value}'; use one of: {known}"),
-                    value=form,
-                    known=", ".join(issuers.signature_forms()),
+                    form,
+                    issuers.signature_forms(),
                 )
                 return None
             if form not in allowed:
@@ -339,12 +345,12 @@ class _Resolver:
             (self.settings.numbering, SETTINGS, ("numbering",)),
         ):
             if value is not None and value not in numbering.style_names():
-                self.add(
+                self.unknown(
                     layer,
                     path,
                     N_("unknown numbering style '{value}'; known styles: {known}"),
-                    value=value,
-                    known=", ".join(numbering.style_names()),
+                    value,
+                    numbering.style_names(),
                 )
         chosen = self.outline.numbering or self.type_settings.numbering or self.settings.numbering
         if chosen in numbering.style_names():
@@ -359,12 +365,12 @@ class _Resolver:
                 continue
             if not (DATA_DIR / "formats" / f"{value}.yaml").is_file() or "/" in value:
                 known = sorted(p.stem for p in (DATA_DIR / "formats").glob("*.yaml"))
-                self.add(
+                self.unknown(
                     layer,
                     ("format",),
                     N_("unknown format rule pack '{value}'; known: {known}"),
-                    value=value,
-                    known=", ".join(known),
+                    value,
+                    known,
                 )
                 return "hd36_2018"
             return value
@@ -381,12 +387,12 @@ class _Resolver:
             known = lists.get(field, [])
             match = next((k for k in known if k.casefold() == value.strip().casefold()), None)
             if match is None:
-                self.add(
+                self.unknown(
                     OUTLINE,
                     (field,),
                     N_("unknown mark '{value}'; use one of: {known}"),
-                    value=value,
-                    known=", ".join(known),
+                    value,
+                    known,
                 )
             out[field] = match
         return out
@@ -415,13 +421,10 @@ class _Resolver:
                 if self.outline.task_order
                 else (SETTINGS, ("types", self.outline.type, "task_order"))
             )
-            self.add(
-                layer,
-                path,
-                N_("unknown task order '{value}'; use one of: {known}"),
-                value=order,
-                known=", ".join(TASK_ORDERS),
-            )
+            self.unknown(
+                layer, path, N_("unknown task order '{value}'; use one of: {known}"), order,
+                TASK_ORDERS,
+            )  # fmt: skip
             order = "outline"
         return bool(table), order
 
@@ -594,12 +597,12 @@ def _resolve_copy(work: _Resolver, copy: CopyMark, lead: Issuer, place: str, pac
     kinds = pack.get("copy", {}).get("kinds", {})
     kind = kinds.get(copy.kind.strip().casefold())
     if kind is None:
-        work.add(
+        work.unknown(
             OUTLINE,
             ("copy", "kind"),
             N_("unknown kind of copy '{value}'; use one of: {known}"),
-            value=copy.kind,
-            known=", ".join(kinds),
+            copy.kind,
+            kinds,
         )
         kind = copy.kind.upper()
     issuer = merge_issuer(lead, copy.issuer) or lead

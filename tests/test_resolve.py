@@ -212,3 +212,21 @@ def test_draft_date_defaults_to_this_year_and_final_requires_a_full_one():
         ("signature", "name"),
     ]
     assert resolved.outline.draft is False
+
+
+def test_a_written_out_issuer_without_level_is_not_guessed_at():
+    outline = Outline(
+        type="ke-hoach", title="x", issuer=Issuer(name="BAN CHỈ ĐẠO 35"), place="Hậu Giang"
+    )
+    _, found = run(outline)
+    assert {path for _, path, _ in messages(found)} == {("issuer",), ("signature",)}
+    outline = Outline(
+        type="ke-hoach",
+        title="x",
+        place="Hậu Giang",
+        issuer=Issuer(name="BAN CHỈ ĐẠO 35", code="BCĐ"),
+        signature=Signature(authority="T/M BAN CHỈ ĐẠO", position="TRƯỞNG BAN"),
+    )
+    resolved, found = run(outline)
+    assert not found
+    assert resolved.outline.symbol == "KH/BCĐ" and resolved.outline.recipients == []

@@ -92,3 +92,9 @@ def test_scalar_reads_back_as_the_same_text(value):
     rendered = scalar(value) or '""'
     outline = load_outline_text(f"type: ke-hoach\ntitle: {rendered}\n", "x.yaml")
     assert outline.data["title"] == value
+
+
+def test_a_level_that_cannot_sign_the_type_is_refused_at_once(workdir, cli):
+    result = cli("--lang", "en", "new", "nghi-quyet", "--level", "van-phong-tinh-uy")
+    assert result.code == 2 and "HD 36" in result.stderr
+    assert list(workdir.iterdir()) == []

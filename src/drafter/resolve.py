@@ -507,6 +507,8 @@ def resolve(
     lead, level_chosen = work.lead_issuer()
     info = work.describe(lead, ("issuer",))
     derive = level_chosen or lead.name is None
+    if not derive:  # written out, no level anywhere: guess nothing from the default level
+        info = info._replace(level=None, code=lead.code, body=None, archive=None)
     joint_infos = []
     for index, joint in enumerate(outline.joint):
         joint_infos.append(work.describe(_joint_issuer(joint, lead), ("joint", index), OUTLINE))

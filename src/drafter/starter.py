@@ -388,6 +388,15 @@ def write_starter(
                     value=type_key, known=", ".join(doctypes.type_keys())
                 )
             )
+        if level is not None:
+            doctype = doctypes.get_type(type_key)
+            if not issuers.forms_for(issuers.levels()[level], doctype.signature_forms):
+                raise InputError(
+                    _(
+                        "a {type} is not signed by {issuer} (HD 36 §1.7.1); choose another "
+                        "issuer level, or write the signature out"
+                    ).format(type=doctype.name, issuer=issuers.levels()[level].label)
+                )
         default = Path(f"{type_key}.yaml")
         target_folder = (output or default).parent
         loaded = settings_for(target_folder / "outline.yaml")

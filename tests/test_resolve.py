@@ -230,3 +230,16 @@ def test_a_written_out_issuer_without_level_is_not_guessed_at():
     resolved, found = run(outline)
     assert not found
     assert resolved.outline.symbol == "KH/BCĐ" and resolved.outline.recipients == []
+
+
+def test_signers_by_position_name_only_the_office_own_signer():
+    settings = Settings(
+        issuer=Issuer(level="ban-tinh-uy", unit="to-chuc", province="Hậu Giang"),
+        signers={"trưởng  ban": "Nguyễn Văn An"},
+    )
+    outline = Outline(
+        type="huong-dan", title="x", joint=[JointIssuer(level="ban-tinh-uy", unit="dan-van")]
+    )
+    resolved, found = run(outline, settings)
+    assert not found
+    assert [s.name for s in resolved.signers] == ["Nguyễn Văn An", ""]

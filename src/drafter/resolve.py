@@ -216,8 +216,10 @@ class _Resolver:
     def signer(self, info: issuers.IssuerInfo, signature: Signature,
                origin: dict[str, tuple[str, NodePath]], default_at: tuple[str, NodePath],
                allowed_by_type: tuple[str, ...], derive: bool,
-               level_at: tuple[str, NodePath] | None = None) -> Signer:  # fmt: skip
-        """Authority and position (given, or worked out from the form) and the name."""
+               level_at: tuple[str, NodePath] | None = None,
+               own_office: bool = True) -> Signer:  # fmt: skip
+        """Authority and position (given, or worked out from the form) and the name
+        (from ``signers`` in drafter.yaml when the signer is of the office itself)."""
         authority, position = signature.authority, signature.position
         reported = False
         if (authority is None or position is None) and derive and info.level is not None:
@@ -240,7 +242,7 @@ class _Resolver:
                 ),
             )
         name = signature.name
-        if name is None and position:
+        if name is None and position and own_office:
             name = _lookup_signer(self.settings.signers, position)
         return Signer(authority or "", position or "", name or "")
 
@@ -530,7 +532,8 @@ def resolve(
         joint_origin = {key: (OUTLINE, (*prefix, key)) for key in ("form", "deputy")}
         signers.append((
             work.signer(joint_info, joint.signature, joint_origin, (OUTLINE, prefix),
-                        doctype.signature_forms, True, (OUTLINE, ("joint", index, "level"))),
+                        doctype.signature_forms, True, (OUTLINE, ("joint", index, "level")),
+                        own_office=False),
             (*prefix, "name"),
         ))  # fmt: skip
 

@@ -72,8 +72,9 @@ def load_format_pack(name: str = "hd36_2018") -> dict[str, Any]:
 
 def number_line(outline: Outline, settings: FormatSettings) -> str:
     """``Số 05-CTr/TU``; ``Số      -CTr/TU`` while the number is blank."""
-    number = outline.number or settings.number_blank
-    return f"{settings.number_prefix} {number}-{outline.symbol}"
+    if outline.number:
+        return f"{settings.number_prefix} {outline.number}-{outline.symbol}"
+    return f"{settings.number_prefix}{settings.number_blank}-{outline.symbol}"
 
 
 def body_blocks(outline: Outline, style: numbering.NumberingStyle) -> list[Block]:

@@ -124,10 +124,6 @@ class _Converter:
                 or (base is str and (isinstance(data, str) or _is_number(data)))
             ):
                 return self.value(arm, data, path)
-        simple = {_strip(arm)[0] for arm in arms}
-        if simple == {bool, int}:
-            self.fail(path, WRONG_TYPE, N_("'{key}' must be true, false or a whole number"))
-            return None, False
         return self.value(arms[0], data, path)
 
     def sequence(self, hint: Any, meta: tuple[Any, ...], data: Any,

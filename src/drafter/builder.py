@@ -95,7 +95,7 @@ def render_outline(
     """The .docx bytes for an outline, provenance included, and its paragraph count."""
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
-    from drafter.render.docx import document_bytes, render_template
+    from drafter.render.docx import document_bytes, render_template, visible_text
 
     settings = FormatSettings.from_pack(load_format_pack(format_name))
     context = build_context(loaded.outline, settings)
@@ -103,7 +103,7 @@ def render_outline(
     body = document.docx.element.body
     paragraphs = body_paragraphs(body)
     core = document.docx.core_properties
-    core.title = f"{context['type_name']} {loaded.outline.title}"[:255]
+    core.title = visible_text(f"{context['type_name']} {loaded.outline.title}")[:255]
     core.author = "drafter"
     attach_custom_properties(
         document.docx,

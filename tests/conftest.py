@@ -14,8 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE = EXAMPLES / "chuong-trinh-quy-1-2024.yaml"
-REFERENCE = ROOT.parent / "shared" / "reference" / "du-thao-chuong-trinh-cong-tac-quy-1-2024.txt"
 DATA = Path(__file__).resolve().parent / "data"
+REFERENCE = DATA / "du-thao-chuong-trinh-cong-tac-quy-1-2024.txt"  # copy of ../shared/reference
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / REFERENCE.name
 
 
 @pytest.fixture(autouse=True)

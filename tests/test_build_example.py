@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from conftest import EXAMPLE, REFERENCE
+from conftest import EXAMPLE, REFERENCE, SHARED_REFERENCE
 from drafter.docx_io.package import DocxPackage, w
 from drafter.docx_io.properties import read_custom_properties
 from drafter.docx_io.reader import read_paragraphs
@@ -52,6 +52,11 @@ def test_reproduces_the_reference_draft_in_reading_order(paragraphs: list[str]) 
     reference = reference_paragraphs()
     assert len(reference) == 62
     assert built == ["TỈNH ỦY HẬU GIANG", *reference, *RECIPIENTS, *SIGNATURE]
+
+
+@pytest.mark.skipif(not SHARED_REFERENCE.exists(), reason="../shared is not next to this checkout")
+def test_reference_copy_is_verbatim() -> None:
+    assert REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
 
 
 def test_header_block_exactly(paragraphs: list[str]) -> None:

@@ -163,3 +163,16 @@ def test_pdf_without_libreoffice_explains_how_to_install(tmp_path: Path) -> None
     assert_clean_failure(result)
     assert "Cần LibreOffice để tạo PDF" in result.stderr and "apt-get install" in result.stderr
     assert (tmp_path / "a.docx").exists() and not (tmp_path / "a.pdf").exists()
+
+
+def test_usage_errors_are_translated() -> None:
+    missing = run_cli("build")
+    assert_clean_failure(missing)
+    assert "lỗi: thiếu tham số 'outline'" in missing.stderr
+    assert "Xem hướng dẫn: drafter build -h" in missing.stderr
+    typo = run_cli("build", str(EXAMPLE), "--forc")
+    assert "không có tùy chọn --forc (có phải là: --force)" in typo.stderr
+    assert "không có lệnh 'buidl'" in run_cli("buidl").stderr
+    assert "tùy chọn -o cần một giá trị" in run_cli("build", str(EXAMPLE), "-o").stderr
+    english = run_cli("build", "--lang", "en")
+    assert "error: missing argument 'outline'" in english.stderr

@@ -203,5 +203,20 @@ def test_provenance_is_recorded(built_example: Path) -> None:
     assert document.core_properties.title == "CHƯƠNG TRÌNH Công tác quý I năm 2024"
 
 
+def test_header_names_are_set_in_capitals(tmp_path: Path) -> None:
+    from drafter.builder import build
+
+    outline = tmp_path / "thuong.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "name: TỈNH ỦY HẬU GIANG", "name: Tỉnh ủy Hậu Giang\n  superior: Đảng bộ tỉnh Hậu Giang"
+    )
+    outline.write_text(text.replace("authority: T/M BAN THƯỜNG VỤ", "authority: T/M Ban Thường vụ"),
+                       encoding="utf-8")  # fmt: skip
+    build(outline, tmp_path / "thuong.docx")
+    texts = [p.text for p in read_paragraphs(tmp_path / "thuong.docx")]
+    assert texts[:2] == ["ĐẢNG BỘ TỈNH HẬU GIANG", "TỈNH ỦY HẬU GIANG"]
+    assert "T/M BAN THƯỜNG VỤ" in texts
+
+
 def test_page_setup_unit_helper() -> None:
     assert round(_mm(Mm(30))) == 30

@@ -7,8 +7,11 @@ since, or with ``force``; the user's edits are never silently lost.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +43,23 @@ class BuildResult(NamedTuple):
     docx: Path
     pdf: Path | None
     paragraphs: int
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a document.
+
+    A build creates hundreds of thousands of short-lived, acyclic objects for a
+    long document; the collector's full passes over them made the build time
+    grow faster than the document (measured in benchmarks/bench_scale.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def default_output(outline_path: Path) -> Path:
@@ -129,7 +149,8 @@ def build_loaded(
 ) -> BuildResult:
     target = Path(output) if output else default_output(loaded.path)
     guard_target(target, loaded.path, force)
-    data, count = render_outline(loaded, template)
+    with gc_paused():
+        data, count = render_outline(loaded, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:

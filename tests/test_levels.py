@@ -55,7 +55,7 @@ def test_every_level_is_covered():
 @pytest.fixture(scope="module")
 def starters(tmp_path_factory):
     """One starter outline per type, made once without any drafter.yaml."""
-    from conftest import run_cli
+    from conftest import run_inprocess as run_cli
 
     folder = tmp_path_factory.mktemp("starters")
     for type_key in TYPES:
@@ -73,14 +73,14 @@ def starters(tmp_path_factory):
 @pytest.mark.parametrize("type_key", list(TYPES))
 @pytest.mark.parametrize("level", list(LEVELS))
 def test_level_in_settings_drives_header_code_and_signature(level, type_key, starters, workdir,
-                                                             cli):  # fmt: skip
+                                                             drafter_cli):  # fmt: skip
     extra, superior, issuer, code, authority, position, place, archive = LEVELS[level]
     (workdir / "drafter.yaml").write_text(
         f"issuer:\n  level: {level}\n{NAMES}{extra}", encoding="utf-8"
     )
     outline = workdir / "outline.yaml"
     outline.write_text((starters / f"{type_key}.yaml").read_text(encoding="utf-8"), "utf-8")
-    result = cli("build", outline, "-o", "out.docx")
+    result = drafter_cli("build", outline, "-o", "out.docx")
     assert result.code == 0, result.stderr
     abbr, type_name = TYPES[type_key]
     expected = Expected(
@@ -98,25 +98,25 @@ def test_level_in_settings_drives_header_code_and_signature(level, type_key, sta
     check_signature(document, expected)
 
 
-def test_a_resolution_cannot_be_signed_by_an_advisory_body(workdir, cli):
+def test_a_resolution_cannot_be_signed_by_an_advisory_body(workdir, drafter_cli):
     """HD 36 §1.7.1: a Nghị quyết is signed T/M a collective; the Office cannot."""
     settings = workdir / "drafter.yaml"
     settings.write_text("issuer:\n  level: van-phong-tinh-uy\n  province: Hậu Giang\n", "utf-8")
     (workdir / "nq.yaml").write_text("type: nghi-quyet\ndate: 2024\ntitle: về …\n", "utf-8")
-    result = cli("--lang", "en", "build", "nq.yaml")
+    result = drafter_cli("--lang", "en", "build", "nq.yaml")
     assert result.code == 2
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{settings}:2:10: ")  # at the level in drafter.yaml
     assert "HD 36" in first and "Nghị quyết" in first
 
 
-def test_outline_level_overrides_settings_but_keeps_the_names(workdir, cli):
+def test_outline_level_overrides_settings_but_keeps_the_names(workdir, drafter_cli):
     (workdir / "drafter.yaml").write_text(
         "issuer:\n  level: ban-thuong-vu-tinh-uy\n  province: Hậu Giang\n", "utf-8"
     )
     (workdir / "kh.yaml").write_text(
         "type: ke-hoach\ndate: 2024\ntitle: về …\nissuer:\n  level: van-phong-tinh-uy\n", "utf-8"
     )
-    assert cli("build", "kh.yaml", "-o", "kh.docx").code == 0
+    assert drafter_cli("build", "kh.yaml", "-o", "kh.docx").code == 0
     left = docx.Document("kh.docx").tables[0].rows[0].cells[0].paragraphs
     assert [p.text for p in left if p.text][:3] == ["TỈNH ỦY HẬU GIANG", "VĂN PHÒNG", "*"]

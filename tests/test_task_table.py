@@ -39,9 +39,9 @@ def outline_text(count: int, order: str = "outline") -> str:
 
 
 @pytest.fixture
-def long_plan(workdir, cli):
+def long_plan(workdir, drafter_cli):
     (workdir / "kh.yaml").write_text(outline_text(60), encoding="utf-8")
-    result = cli("build", "kh.yaml", "-o", "kh.docx")
+    result = drafter_cli("build", "kh.yaml", "-o", "kh.docx")
     assert result.code == 0, result.stderr
     return workdir / "kh.docx"
 
@@ -96,7 +96,7 @@ def test_table_content_in_word(long_plan):
 
 
 @pytest.mark.libreoffice
-def test_header_row_repeats_on_the_next_page_in_pdf(long_plan, cli):
+def test_header_row_repeats_on_the_next_page_in_pdf(long_plan, drafter_cli):
     from pypdf import PdfReader
 
     from drafter.render.pdf import convert_to_pdf
@@ -140,16 +140,16 @@ def test_sorted_by_lead_in_vietnamese_order(workdir):
     ]
 
 
-def test_no_table_when_turned_off_or_no_task_has_an_owner(workdir, cli):
+def test_no_table_when_turned_off_or_no_task_has_an_owner(workdir, drafter_cli):
     (workdir / "off.yaml").write_text(
         outline_text(3).replace("task_order: outline", "task_table: false"), "utf-8"
     )
-    assert cli("build", "off.yaml", "-o", "off.docx").code == 0
+    assert drafter_cli("build", "off.yaml", "-o", "off.docx").code == 0
     assert "PHỤ LỤC" not in [p.text for p in docx.Document("off.docx").paragraphs]
 
 
-def test_unknown_order_is_reported_at_its_place(workdir, cli):
+def test_unknown_order_is_reported_at_its_place(workdir, drafter_cli):
     (workdir / "kh.yaml").write_text(outline_text(2, "sometimes"), encoding="utf-8")
-    result = cli("--lang", "en", "build", "kh.yaml")
+    result = drafter_cli("--lang", "en", "build", "kh.yaml")
     assert result.code == 2
     assert result.stderr.startswith("kh.yaml:7:13: unknown task order 'sometimes'")

@@ -60,15 +60,15 @@ def test_every_contract_type_is_covered():
 
 
 @pytest.mark.parametrize("type_key", list(TYPES))
-def test_new_then_build_matches_hd36(type_key, workdir, cli):
+def test_new_then_build_matches_hd36(type_key, workdir, drafter_cli):
     level, abbr, type_name, first_level = TYPES[type_key]
     (workdir / "drafter.yaml").write_text(SETTINGS[level], encoding="utf-8")
-    made = cli("new", type_key)
+    made = drafter_cli("new", type_key)
     assert made.code == 0, made.stderr
     outline = workdir / f"{type_key}.yaml"
     text = outline.read_text(encoding="utf-8")
     assert "# " in text and "Số văn bản" in text  # Vietnamese comments on the fields
-    built = cli("build", outline, "-o", "out.docx")
+    built = drafter_cli("build", outline, "-o", "out.docx")
     assert built.code == 0, built.stderr
     superior, issuer, code, authority, position, place, archive = LEVELS[level]
     excerpt = None
@@ -97,14 +97,14 @@ def test_new_then_build_matches_hd36(type_key, workdir, cli):
         assert recipients[1] == "- Như trên,"
 
 
-def test_cong_van_has_no_type_name_and_v_v_under_the_number(workdir, cli):
+def test_cong_van_has_no_type_name_and_v_v_under_the_number(workdir, drafter_cli):
     (workdir / "drafter.yaml").write_text(SETTINGS["van-phong-tinh-uy"], encoding="utf-8")
     (workdir / "cv.yaml").write_text(
         "type: cong-van\ndate: 2024\ntitle: đề nghị báo cáo\naddressees: [Các ban đảng]\n"
         "sections: [Một nội dung.]\n",
         encoding="utf-8",
     )
-    assert cli("build", "cv.yaml", "-o", "cv.docx").code == 0
+    assert drafter_cli("build", "cv.yaml", "-o", "cv.docx").code == 0
     document = docx.Document("cv.docx")
     left = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text]
     assert left[:4] == ["TỈNH ỦY HẬU GIANG", "VĂN PHÒNG", "*", left[3]]

@@ -10,8 +10,11 @@ since, or with ``force``; the user's edits are never silently lost.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,6 +23,7 @@ from drafter.document import LoadedDocument, load_document
 from drafter.errors import InputError, RefusedOverwrite
 from drafter.fileio import atomic_write
 from drafter.i18n import _
+from drafter.loader import LoadedOutline
 from drafter.provenance import (
     BUILT_KEY,
     CONTENT_HASH_KEY,
@@ -45,13 +49,40 @@ class BuildResult(NamedTuple):
     paragraphs: int
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a document.
+
+    A build creates hundreds of thousands of short-lived, acyclic objects for a
+    long document; the collector's full passes over them made the build time
+    grow faster than the document (measured in benchmarks/bench_scale.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def default_output(outline_path: Path) -> Path:
     """``drafts/<outline stem>.docx`` under the current folder."""
     return DRAFTS_DIR / f"{outline_path.stem}.docx"
 
 
-def template_for(document: LoadedDocument, template: Path | None = None) -> Path:
+def as_document(loaded: LoadedDocument | LoadedOutline) -> LoadedDocument:
+    """A loaded outline resolved with the settings that apply to it."""
+    if isinstance(loaded, LoadedDocument):
+        return loaded
+    from drafter.document import resolve_loaded
+
+    return resolve_loaded(loaded)
+
+
+def template_for(document: LoadedDocument | LoadedOutline, template: Path | None = None) -> Path:
     """The Word template of the document's type and format rule pack."""
+    document = as_document(document)
     if template is not None:
         path = Path(template)
     else:
@@ -97,12 +128,16 @@ def guard_target(target: Path, outline_path: Path, force: bool) -> None:
         )
 
 
-def render_outline(document: LoadedDocument, template: Path | None = None) -> tuple[bytes, int]:
-    """The .docx bytes for a resolved outline, provenance included, and its paragraph count."""
+def render_outline(
+    document: LoadedDocument | LoadedOutline, template: Path | None = None
+) -> tuple[bytes, int]:
+    """The .docx bytes for an outline (resolved, or resolved here with the settings
+    that apply to it), provenance included, and its paragraph count."""
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
-    from drafter.render.docx import document_bytes, render_template
+    from drafter.render.docx import document_bytes, render_template, visible_text
 
+    document = as_document(document)
     loaded, format_name = document.loaded, document.resolved.format_name
     settings = FormatSettings.from_pack(load_format_pack(format_name))
     context = build_context(document.resolved, settings)
@@ -110,7 +145,7 @@ def render_outline(document: LoadedDocument, template: Path | None = None) -> tu
     body = rendered.docx.element.body
     paragraphs = body_paragraphs(body)
     core = rendered.docx.core_properties
-    core.title = f"{context['type_name']} {loaded.outline.title}"[:255]
+    core.title = visible_text(f"{context['type_name']} {loaded.outline.title}")[:255]
     core.author = "drafter"
     attach_custom_properties(
         rendered.docx,
@@ -127,17 +162,19 @@ def render_outline(document: LoadedDocument, template: Path | None = None) -> tu
 
 
 def build_loaded(
-    document: LoadedDocument,
+    document: LoadedDocument | LoadedOutline,
     output: Path | None = None,
     *,
     pdf: bool = False,
     force: bool = False,
     template: Path | None = None,
 ) -> BuildResult:
+    document = as_document(document)
     loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
     guard_target(target, loaded.path, force)
-    data, count = render_outline(document, template)
+    with gc_paused():
+        data, count = render_outline(document, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:

@@ -38,6 +38,23 @@ def located(found: list[Found], loaded: LoadedOutline, settings: LoadedSettings)
     return problems
 
 
+def resolve_loaded(
+    loaded: LoadedOutline,
+    *,
+    final: bool = False,
+    settings: LoadedSettings | None = None,
+    today: dt.date | None = None,
+) -> LoadedDocument:
+    """An outline already loaded, layered over its settings and resolved."""
+    settings = settings or settings_for(loaded.path)
+    resolved, found = resolve(loaded.outline, settings.settings, final=final, today=today)
+    problems = located(found, loaded, settings)
+    if problems:
+        problems.sort(key=lambda p: (p.path != str(loaded.path), p.path, p.line, p.column))
+        raise OutlineError(problems[0].message, problems)
+    return LoadedDocument(loaded, settings, resolved)
+
+
 def load_document(
     path: Path | str,
     *,
@@ -61,9 +78,4 @@ def load_document(
     if problems or loaded is None or settings is None:
         problems.sort(key=lambda p: (p.path != str(path), p.path, p.line, p.column))
         raise OutlineError(problems[0].message, problems)
-    resolved, found = resolve(loaded.outline, settings.settings, final=final, today=today)
-    problems = located(found, loaded, settings)
-    if problems:
-        problems.sort(key=lambda p: (p.path != str(path), p.path, p.line, p.column))
-        raise OutlineError(problems[0].message, problems)
-    return LoadedDocument(loaded, settings, resolved)
+    return resolve_loaded(loaded, final=final, settings=settings, today=today)

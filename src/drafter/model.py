@@ -72,16 +72,40 @@ def _parse_date(value: object) -> DocumentDate:
         ) from None
 
 
+def _parse_number(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueProblem("number_digits", N_("the number is digits only, e.g. 05"))
+    text = str(value).strip()
+    if text and not text.isdigit():
+        raise ValueProblem("number_digits", N_("the number is digits only, e.g. 05"))
+    return text or None
+
+
+def _parse_draft(value: object) -> bool | int:
+    if isinstance(value, bool) or (isinstance(value, int) and value >= 1):
+        return value
+    raise ValueProblem("draft_round", N_("'draft' is true, false or the round number (1, 2, …)"))
+
+
 Paragraphs = Annotated[list[str], SplitLines()]
-_DATE_PARSER = Parser(
-    _parse_date,
-    {
-        "anyOf": [{"type": "string"}, {"type": "integer"}],
-        "examples": ["2024-01-05", "05/01/2024", 2023],
-    },
-)
-DateValue = Annotated[DocumentDate, _DATE_PARSER]
-OptionalDateValue = Annotated[DocumentDate | None, _DATE_PARSER]  # blank or absent: None
+NumberValue = Annotated[
+    str | None,
+    Parser(_parse_number, {"anyOf": [{"type": "string", "pattern": "^[0-9]*$"},
+                                      {"type": "integer", "minimum": 0}, {"type": "null"}]}),
+]  # fmt: skip
+DraftValue = Annotated[
+    bool | int,
+    Parser(_parse_draft, {"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 1}]}),
+]
+_DATE_SCHEMA = {
+    "anyOf": [{"type": "string"}, {"type": "integer"}],
+    "examples": ["2024-01-05", "05/01/2024", 2023],
+}
+DateValue = Annotated[DocumentDate, Parser(_parse_date, _DATE_SCHEMA)]
+OptionalDateValue = Annotated[  # blank or absent: None
+    DocumentDate | None,
+    Parser(_parse_date, {**_DATE_SCHEMA, "anyOf": [*_DATE_SCHEMA["anyOf"], {"type": "null"}]}),
+]
 
 
 @dataclass(kw_only=True, slots=True)
@@ -197,7 +221,7 @@ class CopyMark:
 
     kind: Annotated[str, Doc("Hình thức sao: sao y (mặc định), trích sao hoặc sao lục")] = "sao y"
     issuer: Annotated[Issuer | None, Doc("Cơ quan sao; mặc định là cơ quan ban hành")] = None
-    number: Annotated[str | None, Doc("Số bản sao (ký hiệu BS); để trống khi chưa vào sổ")] = None
+    number: Annotated[NumberValue, Doc("Số bản sao (ký hiệu BS); để trống khi chưa vào sổ")] = None
     place: Annotated[str | None, Doc("Địa danh nơi sao; mặc định như văn bản")] = None
     date: Annotated[OptionalDateValue, Doc("Ngày sao (2024-01-05)")] = None
     signature: Annotated[Signature, Doc("Thể thức đề ký của bản sao")] = field(
@@ -223,7 +247,7 @@ class Outline:
     joint: Annotated[list[JointIssuer], Doc("Các cơ quan cùng ban hành (văn bản liên tịch)")] = (
         field(default_factory=list)
     )
-    number: Annotated[str | None, Doc("Số văn bản; để trống trong dự thảo")] = None
+    number: Annotated[NumberValue, Doc("Số văn bản; để trống trong dự thảo")] = None
     symbol: Annotated[
         str | None, Doc("Ký hiệu: loại văn bản/cơ quan, ví dụ CTr/TU; mặc định tự ghép")
     ] = None
@@ -233,7 +257,7 @@ class Outline:
     date: Annotated[
         OptionalDateValue, Doc("Ngày ban hành (2024-01-05); dự thảo chỉ ghi năm (2023)")
     ] = None
-    draft: Annotated[bool | int, Doc("true: in 'Dự thảo'; 2: 'Dự thảo lần 2'; false")] = True
+    draft: Annotated[DraftValue, Doc("true: in 'Dự thảo'; 2: 'Dự thảo lần 2'; false")] = True
     secrecy: Annotated[str | None, Doc("Độ mật: Mật, Tối mật hoặc Tuyệt mật")] = None
     urgency: Annotated[
         str | None, Doc("Độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc hoặc Hỏa tốc hẹn giờ")
@@ -270,19 +294,6 @@ class Outline:
     appendix_title: Annotated[str | None, Doc("Tên phụ lục bảng nhiệm vụ")] = None
     copy: Annotated[CopyMark | None, Doc("Thành phần thể thức bản sao (BẢN SAO)")] = None
     format: Annotated[str | None, Doc("Bộ quy tắc thể thức; mặc định theo drafter.yaml")] = None
-
-    def problems(self) -> list[tuple[str | None, str, str]]:
-        """(field, code, message id) for values that parse but cannot be used."""
-        found: list[tuple[str | None, str, str]] = []
-        if not isinstance(self.draft, bool) and self.draft < 1:
-            found.append(
-                ("draft", "draft_round", N_("'draft' is true, false or the round number (1, 2, …)"))
-            )
-        if self.number is not None:
-            self.number = self.number.strip() or None
-        if self.number and not self.number.isdigit():
-            found.append(("number", "number_digits", N_("the number is digits only, e.g. 05")))
-        return found
 
     @property
     def is_draft(self) -> bool:

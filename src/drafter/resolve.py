@@ -221,26 +221,15 @@ class _Resolver:
         """Authority and position (given, or worked out from the form) and the name
         (from ``signers`` in drafter.yaml when the signer is of the office itself)."""
         authority, position = signature.authority, signature.position
-        reported = False
         if (authority is None or position is None) and derive and info.level is not None:
-            before = len(self.found)
             derived = self.derived_lines(
                 info, signature, origin, level_at or default_at, allowed_by_type
             )
-            reported = len(self.found) > before
             if derived is not None:
                 authority = derived[0] if authority is None else authority
                 position = derived[1] if position is None else position
-        if authority is None and position is None and not reported and not self.unknown_level:
-            layer, path = default_at
-            self.add(
-                layer,
-                path,
-                N_(
-                    "the signature cannot be worked out: write 'authority' and 'position' "
-                    "under 'signature', or give 'issuer.level'"
-                ),
-            )
+        # Neither written out nor derivable (no level): the lines stay blank, as a
+        # draft may not know its signature yet; the checker reports it (HDR).
         name = signature.name
         if name is None and position and own_office:
             name = _lookup_signer(self.settings.signers, position)

@@ -129,8 +129,9 @@ def load_format_pack(name: str = "hd36_2018") -> dict[str, Any]:
 
 def number_line(outline: Outline, settings: FormatSettings) -> str:
     """``Số 05-CTr/TU``; ``Số      -CTr/TU`` while the number is blank."""
-    number = outline.number or settings.number_blank
-    return f"{settings.number_prefix} {number}-{outline.symbol}"
+    if outline.number:
+        return f"{settings.number_prefix} {outline.number}-{outline.symbol}"
+    return f"{settings.number_prefix}{settings.number_blank}-{outline.symbol}"
 
 
 def body_blocks(
@@ -294,7 +295,11 @@ def _tasks_context(document: ResolvedDocument, settings: FormatSettings) -> dict
 
 
 def _signature(signer: Signer) -> dict[str, str]:
-    return {"authority": signer.authority, "position": signer.position, "name": signer.name}
+    return {
+        "authority": signer.authority.upper(),
+        "position": signer.position.upper(),
+        "name": signer.name,
+    }
 
 
 def _mark(value: str | None, settings: FormatSettings) -> str:
@@ -328,8 +333,8 @@ def _copy_context(copy: ResolvedCopy, settings: FormatSettings) -> dict[str, Any
     number = number_line(_Outline(title="", number=copy.number, symbol=copy.symbol), settings)
     return {
         "kind": copy.kind,
-        "superior": copy.superior or "",
-        "issuer": copy.issuer,
+        "superior": (copy.superior or "").upper(),
+        "issuer": copy.issuer.upper(),
         "star": settings.star,
         "number_line": number,
         "place_date": dates.place_date_line(
@@ -343,7 +348,11 @@ def _copy_context(copy: ResolvedCopy, settings: FormatSettings) -> dict[str, Any
 def build_context(
     document: ResolvedDocument | Outline, settings: FormatSettings | None = None
 ) -> dict[str, Any]:
-    """Everything the template shows, as plain strings and lists."""
+    """Everything the template shows, as plain strings and lists.
+
+    HD 36 sets the issuer lines, the type name and the signature's authority and
+    position in capitals, so they are upper-cased whatever the outline says.
+    """
     from drafter.resolve import ResolvedDocument, resolve
 
     settings = settings or FormatSettings()
@@ -356,8 +365,8 @@ def build_context(
     letter = doctype.is_letter
     return {
         "header": {
-            "superior": document.superior or "",
-            "issuer": "\n".join(name for name in document.issuer_names if name),
+            "superior": (document.superior or "").upper(),
+            "issuer": "\n".join(name for name in document.issuer_names if name).upper(),
             "star": settings.star,
             "number_line": number_line(outline, settings),
             "excerpt": settings.letter_excerpt_prefix + outline.title if letter else "",
@@ -369,7 +378,7 @@ def build_context(
                 outline.place or "", outline.date, settings.padding, settings.blanks
             ),
         },
-        "type_name": outline.type_name or doctype.type_name,
+        "type_name": (outline.type_name or doctype.type_name).upper(),
         "title": outline.title,
         "title_rule": settings.title_rule,
         "addressees": _addressee_lines(outline, settings),

@@ -55,6 +55,26 @@ def _texts(cell) -> list[str]:
     return [p.text for p in cell.paragraphs]
 
 
+def check_fonts_and_numbering(document) -> None:
+    """Times New Roman everywhere, no theme fonts, no Word auto-numbering."""
+    styles, body = document.styles.element, document.element
+    for element in (*styles.iter(f"{W}rFonts"), *body.iter(f"{W}rFonts")):
+        named = {element.get(f"{W}{k}") for k in ("ascii", "hAnsi", "cs", "eastAsia")} - {None}
+        assert named <= {"Times New Roman"}
+        assert not any(key.endswith("Theme") for key in element.attrib)
+    assert not list(body.iter(f"{W}numPr")), "no Word auto-numbering"
+
+
+def check_provenance(path: Path) -> None:
+    from drafter.docx_io.package import DocxPackage
+    from drafter.docx_io.properties import read_custom_properties
+
+    with DocxPackage(path) as package:
+        properties = read_custom_properties(package)
+    assert len(properties["drafter.content_sha256"]) == 64
+    assert properties["drafter.format"] == "hd36_2018"
+
+
 def check_page(document) -> None:
     section = document.sections[0]
     sizes = [section.page_width, section.page_height, section.top_margin,
@@ -92,6 +112,10 @@ def check_header(document, expected: Expected) -> None:
         assert rest[-1] == expected.draft_mark
     else:
         assert not any(text.startswith("Dự thảo") for text in rest)
+    for paragraph in (*left.paragraphs, *right.paragraphs):
+        assert paragraph.alignment is not None and paragraph.alignment.name == "CENTER"
+    borders = document.tables[0]._tbl.tblPr.find(f"{W}tblBorders")
+    assert {border.get(f"{W}val") for border in borders} == {"nil"}
     right_texts = [p for p in right.paragraphs if p.text]
     motto, place_date = right_texts[0], right_texts[1]
     assert motto.text == MOTTO and _bold(motto) and _size(motto) == 15
@@ -183,6 +207,8 @@ def check_document(path: Path | str, expected: Expected) -> None:
     """Every layout check above, on the Word file at ``path``."""
     document = docx.Document(str(path))
     check_page(document)
+    check_fonts_and_numbering(document)
+    check_provenance(Path(path))
     check_header(document, expected)
     body = check_title(document, expected)
     check_numbering(body, expected.first_level)

@@ -1,22 +1,29 @@
 """``drafter build``: outline -> official-format .docx (and .pdf), safely.
 
-load (positions) -> context (pure) -> docxtpl -> provenance -> atomic write.
+load (positions) + drafter.yaml -> resolve -> context (pure) -> docxtpl ->
+provenance -> atomic write. ``final`` makes the signed version: no draft mark,
+and number, full date and signer required (each one missing is reported with
+its position).
 An existing output is overwritten only if drafter made it and nobody edited it
 since, or with ``force``; the user's edits are never silently lost.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from drafter import __version__, doctypes
+from drafter import __version__
+from drafter.document import LoadedDocument, load_document
 from drafter.errors import InputError, RefusedOverwrite
 from drafter.fileio import atomic_write
 from drafter.i18n import _
-from drafter.loader import LoadedOutline, load_outline
+from drafter.loader import LoadedOutline
 from drafter.provenance import (
     BUILT_KEY,
     CONTENT_HASH_KEY,
@@ -43,16 +50,48 @@ class BuildResult(NamedTuple):
     checks: Any = None  # the checker's FileReport for the outline (drafter.checker)
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a document.
+
+    A build creates hundreds of thousands of short-lived, acyclic objects for a
+    long document; the collector's full passes over them made the build time
+    grow faster than the document (measured in benchmarks/bench_scale.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def default_output(outline_path: Path) -> Path:
     """``drafts/<outline stem>.docx`` under the current folder."""
     return DRAFTS_DIR / f"{outline_path.stem}.docx"
 
 
-def template_for(loaded: LoadedOutline, template: Path | None = None) -> Path:
+def as_document(loaded: LoadedDocument | LoadedOutline) -> LoadedDocument:
+    """A loaded outline resolved with the settings that apply to it."""
+    if isinstance(loaded, LoadedDocument):
+        return loaded
+    from drafter.document import resolve_loaded
+
+    return resolve_loaded(loaded)
+
+
+def template_for(document: LoadedDocument | LoadedOutline, template: Path | None = None) -> Path:
+    """The Word template of the document's type and format rule pack."""
+    document = as_document(document)
     if template is not None:
         path = Path(template)
     else:
-        path = templates_dir() / doctypes.get_type(loaded.outline.type).template
+        resolved = document.resolved
+        folder = templates_dir()
+        if resolved.format_name != DEFAULT_FORMAT:
+            folder = folder / resolved.format_name
+        path = folder / resolved.doctype.template
     if not path.is_file():
         raise InputError(_("{path}: template not found").format(path=path))
     return path
@@ -91,23 +130,26 @@ def guard_target(target: Path, outline_path: Path, force: bool) -> None:
 
 
 def render_outline(
-    loaded: LoadedOutline, template: Path | None = None, format_name: str = DEFAULT_FORMAT
+    document: LoadedDocument | LoadedOutline, template: Path | None = None
 ) -> tuple[bytes, int]:
-    """The .docx bytes for an outline, provenance included, and its paragraph count."""
+    """The .docx bytes for an outline (resolved, or resolved here with the settings
+    that apply to it), provenance included, and its paragraph count."""
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
-    from drafter.render.docx import document_bytes, render_template
+    from drafter.render.docx import document_bytes, render_template, visible_text
 
+    document = as_document(document)
+    loaded, format_name = document.loaded, document.resolved.format_name
     settings = FormatSettings.from_pack(load_format_pack(format_name))
-    context = build_context(loaded.outline, settings)
-    document = render_template(template_for(loaded, template), context)
-    body = document.docx.element.body
+    context = build_context(document.resolved, settings)
+    rendered = render_template(template_for(document, template), context)
+    body = rendered.docx.element.body
     paragraphs = body_paragraphs(body)
-    core = document.docx.core_properties
-    core.title = f"{context['type_name']} {loaded.outline.title}"[:255]
+    core = rendered.docx.core_properties
+    core.title = visible_text(f"{context['type_name']} {loaded.outline.title}")[:255]
     core.author = "drafter"
     attach_custom_properties(
-        document.docx,
+        rendered.docx,
         {
             VERSION_KEY: __version__,
             OUTLINE_KEY: loaded.path.name,
@@ -117,11 +159,11 @@ def render_outline(
             BUILT_KEY: dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         },
     )
-    return document_bytes(document), len(paragraphs)
+    return document_bytes(rendered), len(paragraphs)
 
 
 def build_loaded(
-    loaded: LoadedOutline,
+    document: LoadedDocument | LoadedOutline,
     output: Path | None = None,
     *,
     pdf: bool = False,
@@ -130,10 +172,13 @@ def build_loaded(
 ) -> BuildResult:
     from drafter.checker import build_checks
 
+    document = as_document(document)
+    loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
     guard_target(target, loaded.path, force)
-    checks = build_checks(loaded)
-    data, count = render_outline(loaded, template)
+    checks = build_checks(document)
+    with gc_paused():
+        data, count = render_outline(document, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:
@@ -150,11 +195,16 @@ def build(
     pdf: bool = False,
     force: bool = False,
     template: Path | str | None = None,
+    final: bool = False,
 ) -> BuildResult:
-    """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``)."""
-    loaded = load_outline(Path(outline))
+    """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``).
+
+    ``final``: the version for signature — no draft mark; number, full date and
+    signer are required (``draft: false`` in the outline means the same).
+    """
+    document = load_document(Path(outline), final=final)
     return build_loaded(
-        loaded,
+        document,
         Path(output) if output else None,
         pdf=pdf,
         force=force,

@@ -1,37 +1,36 @@
-"""``drafter check``: read each input into one view, run the rules, locate findings.
+"""The checker: one document view in, located findings out.
 
-    paths ─ expand ─▶ file ─ sources/* ─▶ CheckDocument ─ rules/* ─▶ Hit[]
-                                                     └─ locate, suppress, re-rate ─▶ Finding[]
+    file ─ sources/* ─▶ CheckDocument ─ rules/* ─▶ Hit[] ─ locate, suppress, re-rate ─▶ Finding[]
 
-A file that cannot be read (missing, not a Word file, not UTF-8) or an outline
-with structural problems (OUT001–OUT008, from the loader) is "not understood":
-its problems are reported, no other rule runs on it, ``--fix`` leaves it alone
-and the exit code is 2. Otherwise the exit code is 1 when an ``error`` was
-found (any finding with ``--strict``), else 0.
+A ``Checker`` holds the rules to run and the settings that rate them (the
+``check:`` section of the drafter.yaml that applies). A file that cannot be
+read (missing, not a Word file, not UTF-8) or an outline with structural
+problems (OUT001–OUT008 from the loader, or problems resolving it with its
+drafter.yaml) is "not understood": its problems are reported, no other rule
+runs on it and ``--fix`` leaves it alone. ``drafter.checking`` runs checkers
+over paths; ``drafter build`` calls ``build_checks``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple
 
-from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, DrafterError, OutlineError
+from drafter.errors import EXIT_FINDINGS, DrafterError, OutlineError, Problem
 from drafter.i18n import _
-from drafter.rules.base import ERROR, INFO, SEVERITIES, WARNING, Finding, Fix, Hit, Rule
+from drafter.rules.base import ERROR, INFO, WARNING, Finding, Fix, Hit, Rule
 
 if TYPE_CHECKING:
-    from drafter.loader import LoadedOutline
+    from drafter.document import LoadedDocument
     from drafter.rules.context import RuleOptions
-    from drafter.settings import CheckSettings
+    from drafter.settings import CheckSettings, LoadedSettings
     from drafter.sources.view import CheckDocument
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIXES = (".docx",)
 CHECKED_SUFFIXES = OUTLINE_SUFFIXES + TEXT_SUFFIXES + DOCX_SUFFIXES
-NOT_OUTLINES = frozenset({"drafter.yaml", "references.yaml"})
-SKIPPED_FOLDERS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__"})
 
 
 class FileReport(NamedTuple):
@@ -42,39 +41,16 @@ class FileReport(NamedTuple):
     fixed: int = 0  # findings removed by --fix
 
 
-class CheckReport(NamedTuple):
-    files: list[FileReport]
-    strict: bool = False
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [finding for report in self.files for finding in report.findings]
-
-    @property
-    def exit_code(self) -> int:
-        if any(not report.understood for report in self.files):
-            return EXIT_USAGE
-        findings = self.findings
-        if any(f.severity == ERROR for f in findings) or (self.strict and findings):
-            return EXIT_FINDINGS
-        return EXIT_OK
-
-
 class Checker:
-    """The rules to run and how to rate them, fixed for one ``drafter check`` run."""
+    """The rules to run and how to rate them, for the files one drafter.yaml covers."""
 
-    def __init__(
-        self,
-        rules: Sequence[Rule],
-        settings: CheckSettings | None = None,
-        settings_path: Path | None = None,
-    ) -> None:
+    def __init__(self, rules: Sequence[Rule], settings: LoadedSettings | None = None) -> None:
         from drafter.settings import CheckSettings
 
         self.rules = tuple(rules)
-        self.settings = settings or CheckSettings()
-        self.settings_path = settings_path
-        self.overrides = _severity_overrides(self.settings)
+        self.loaded_settings = settings
+        self.settings: CheckSettings = settings.settings.check if settings else CheckSettings()
+        self.overrides = severity_overrides(self.settings)
         self.running = {rule.code for rule in self.rules}
 
     # ------------------------------------------------------------------ files
@@ -92,7 +68,7 @@ class Checker:
 
                 return self.check_text(path, read_text(path, display))
         except OutlineError as error:
-            return FileReport(display, self._problem_findings(error), understood=False)
+            return FileReport(display, problem_findings(error), understood=False)
         except DrafterError as error:
             return FileReport(display, [], understood=False, error=error.message)
         return FileReport(
@@ -109,51 +85,32 @@ class Checker:
         display = str(path)
         suffix = path.suffix.lower()
         if suffix in OUTLINE_SUFFIXES:
+            from drafter.document import resolve_loaded
             from drafter.loader import load_outline_text
 
             try:
                 loaded = load_outline_text(text, display, path)
+                document = resolve_loaded(loaded, settings=self.loaded_settings)
             except OutlineError as error:
-                return FileReport(display, self._problem_findings(error), understood=False)
-            return self.report_outline(loaded)
+                return FileReport(display, problem_findings(error), understood=False)
+            return self.report_outline(document)
         from drafter.sources.text import text_document
 
         return self.report(text_document(text, display, markdown=suffix == ".md"))
 
-    def _problem_findings(self, error: OutlineError) -> list[Finding]:
-        from drafter.rules import rules_by_code
-
-        findings = []
-        for problem in error.problems:
-            rule = rules_by_code().get(problem.code)
-            findings.append(
-                Finding(
-                    problem.path,
-                    problem.line,
-                    problem.column,
-                    problem.line,
-                    problem.column + 1,
-                    problem.code,
-                    rule.name if rule else "outline",
-                    ERROR,
-                    problem.message,
-                    None,
-                    problem.source_line,
-                )
-            )
-        return findings
-
     # ------------------------------------------------------------------ documents
 
-    def report_outline(self, loaded: LoadedOutline) -> FileReport:
+    def report_outline(self, document: LoadedDocument) -> FileReport:
         from drafter.sources.outline import outline_document
 
-        return self.report(outline_document(loaded), loaded)
+        view = outline_document(document)
+        findings = self.findings(view, self.options_for(view))
+        findings = self._suppress(findings, view, document)
+        findings.sort(key=Finding.sort_key)
+        return FileReport(view.path, findings)
 
-    def report(self, document: CheckDocument, loaded: LoadedOutline | None = None) -> FileReport:
+    def report(self, document: CheckDocument) -> FileReport:
         findings = self.findings(document, self.options_for(document))
-        if loaded is not None:
-            findings = self._suppress(findings, document, loaded)
         findings.sort(key=Finding.sort_key)
         return FileReport(document.path, findings)
 
@@ -163,7 +120,8 @@ class Checker:
 
         register = None
         if any(rule.family == "REF" for rule in self.rules):
-            register = find_register(Path(document.path), self.settings, self.settings_path)
+            settings_path = self.loaded_settings.path if self.loaded_settings else None
+            register = find_register(Path(document.path), self.settings, settings_path)
         return RuleOptions(tone_marks=self.settings.tone_marks, register=register)
 
     def findings(self, document: CheckDocument, options: RuleOptions) -> list[Finding]:
@@ -175,8 +133,9 @@ class Checker:
         for rule in self.rules:
             if document.kind not in rule.sources:
                 continue
+            severity = self.severity_of(rule)
             for hit in rule.check(ctx):
-                finding = self.locate(document, rule, hit)
+                finding = locate_hit(document, rule, hit, severity)
                 key = (finding.code, finding.line, finding.column, finding.message)
                 if key not in seen:
                     seen.add(key)
@@ -186,16 +145,14 @@ class Checker:
     def severity_of(self, rule: Rule) -> str:
         return self.overrides.get(rule.code, rule.severity)
 
-    def locate(self, document: CheckDocument, rule: Rule, hit: Hit) -> Finding:
-        return locate_hit(document, rule, hit, self.severity_of(rule))
-
     def _suppress(
-        self, findings: list[Finding], document: CheckDocument, loaded: LoadedOutline
+        self, findings: list[Finding], view: CheckDocument, document: LoadedDocument
     ) -> list[Finding]:
         from drafter.rules import rules_by_code
         from drafter.rules.suppression import apply_suppressions, find_suppressions
         from drafter.sources.outline import split_lines
 
+        loaded = document.loaded
         lines = split_lines(loaded.text)
         suppressions = find_suppressions(lines, loaded.positions)
         if not suppressions:
@@ -210,11 +167,29 @@ class Checker:
             line = suppression.line
             kept.append(
                 Finding(
-                    document.path, line, suppression.column, line, len(lines[line - 1]) + 1,
+                    view.path, line, suppression.column, line, len(lines[line - 1]) + 1,
                     code, rule.name, self.severity_of(rule), message, None, lines[line - 1],
                 )
             )  # fmt: skip
         return kept
+
+
+def problem_findings(error: OutlineError) -> list[Finding]:
+    """The loader's (and the resolver's) located problems as OUT findings."""
+    from drafter.rules import rules_by_code
+
+    codes = rules_by_code()
+    findings = []
+    for problem in error.problems:
+        rule = codes.get(problem.code)
+        findings.append(
+            Finding(
+                problem.path, problem.line, problem.column, problem.line, problem.column + 1,
+                problem.code, rule.name if rule else "outline", ERROR, problem.message, None,
+                problem.source_line,
+            )
+        )  # fmt: skip
+    return findings
 
 
 def locate_hit(document: CheckDocument, rule: Rule, hit: Hit, severity: str) -> Finding:
@@ -251,21 +226,13 @@ def locate_hit(document: CheckDocument, rule: Rule, hit: Hit, severity: str) -> 
         )
     message = _(hit.message).format(**hit.params) if hit.params else _(hit.message)
     return Finding(
-        document.path,
-        line,
-        column,
-        end_line,
-        end_column,
-        rule.code,
-        rule.name,
-        severity,
-        message,
-        fix,
-        document.source_line(line),
-    )
+        document.path, line, column, end_line, end_column, rule.code, rule.name, severity,
+        message, fix, document.source_line(line),
+    )  # fmt: skip
 
 
-def _severity_overrides(settings: CheckSettings) -> dict[str, str]:
+def severity_overrides(settings: CheckSettings) -> dict[str, str]:
+    """``check: severity:`` as rule code -> severity (the most severe wins)."""
     from drafter.rules import all_rules
     from drafter.rules.selection import matches, split_selectors
 
@@ -276,149 +243,10 @@ def _severity_overrides(settings: CheckSettings) -> dict[str, str]:
             for rule in all_rules():
                 if matches(rule, selector):
                     overrides[rule.code] = severity
-    assert set(overrides.values()) <= set(SEVERITIES)
     return overrides
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files to check: named files as given; folders searched for outlines, Word
-    and text files (hidden folders, virtual environments and Word's ``~$`` lock
-    files skipped; ``drafter.yaml`` and ``references.yaml`` are not outlines)."""
-    out: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            out.append(path)
-            continue
-        for found in sorted(path.rglob("*")):
-            relative = found.relative_to(path).parts
-            if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative[:-1]):
-                continue
-            name = found.name
-            if (
-                found.is_file()
-                and found.suffix.lower() in CHECKED_SUFFIXES
-                and not name.startswith(("~$", "."))
-                and name not in NOT_OUTLINES
-                and (found.suffix.lower() not in OUTLINE_SUFFIXES or _looks_like_outline(found))
-            ):
-                out.append(found)
-    return out
-
-
-def _looks_like_outline(path: Path) -> bool:
-    """A YAML file found in a folder is an outline when it has outline keys."""
-    try:
-        head = path.read_bytes()[:65536].decode("utf-8", errors="replace")
-    except OSError:
-        return True
-    return any(line.startswith(("title:", "sections:", "issuer:")) for line in head.splitlines())
-
-
-def check_paths(
-    paths: Sequence[Path],
-    *,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    strict: bool = False,
-    fix: bool = False,
-    settings_path: Path | None = None,
-) -> CheckReport:
-    """Check every file under ``paths``; the library verb behind ``drafter check``."""
-    from drafter.rules.selection import check_selectors, select_rules, split_selectors
-    from drafter.settings import load_settings
-
-    loaded_settings = load_settings(settings_path)
-    settings = loaded_settings.settings.check
-    where = str(loaded_settings.path) if loaded_settings.path else "drafter.yaml"
-    for selectors in (settings.select, settings.ignore, settings.severity.error,
-                      settings.severity.warning, settings.severity.info):  # fmt: skip
-        check_selectors(split_selectors(selectors), where)
-    cli_select, cli_ignore = split_selectors(select), split_selectors(ignore)
-    check_selectors(cli_select, "--select")
-    check_selectors(cli_ignore, "--ignore")
-    chosen = select_rules(
-        cli_select or split_selectors(settings.select),
-        [*split_selectors(settings.ignore), *cli_ignore],
-    )
-    checker = Checker(chosen, settings, loaded_settings.path)
-    reports = []
-    for path in expand_paths(paths):
-        if fix:
-            from drafter.fixer import fix_file
-
-            reports.append(fix_file(checker, path))
-        else:
-            reports.append(checker.check_file(path))
-    return CheckReport(reports, strict)
-
-
-def check_loaded(loaded: LoadedOutline) -> FileReport:
-    """Check an outline already loaded (``drafter build`` runs this)."""
-    from drafter.rules.selection import select_rules, split_selectors
-    from drafter.settings import load_settings
-
-    loaded_settings = load_settings()
-    settings = loaded_settings.settings.check
-    try:
-        chosen = select_rules(split_selectors(settings.select), split_selectors(settings.ignore))
-        checker = Checker(chosen, settings, loaded_settings.path)
-    except DrafterError:
-        raise
-    return checker.report_outline(loaded)
-
-
-FORMATS = ("text", "json", "sarif")
-
-
-def check_and_report(
-    paths: Sequence[Path],
-    *,
-    output_format: str = "text",
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    strict: bool = False,
-    fix: bool = False,
-    stream: TextIO | None = None,
-    errors: TextIO | None = None,
-) -> int:
-    """Check ``paths``, print the report in ``output_format``; the exit code."""
-    import sys
-
-    from drafter.errors import InputError
-
-    if output_format not in FORMATS:
-        raise InputError(
-            _("unknown format '{value}'; use one of: {known}").format(
-                value=output_format, known=", ".join(FORMATS)
-            )
-        )
-    stream = stream or sys.stdout
-    errors = errors or sys.stderr
-    report = check_paths(paths, select=select, ignore=ignore, strict=strict, fix=fix)
-    if output_format == "json":
-        from drafter.report import json as json_report
-
-        json_report.render(report, stream, errors)
-    elif output_format == "sarif":
-        from drafter.report import sarif
-
-        sarif.render(report, stream, errors, report_rules(select, ignore))
-    else:
-        from drafter.report import text
-
-        text.render(report, stream, errors)
-    return report.exit_code
-
-
-def report_rules(select: Sequence[str], ignore: Sequence[str]) -> tuple[Rule, ...]:
-    from drafter.rules.selection import select_rules, split_selectors
-    from drafter.settings import load_settings
-
-    settings = load_settings().settings.check
-    return select_rules(
-        split_selectors(select) or split_selectors(settings.select),
-        [*split_selectors(settings.ignore), *split_selectors(ignore)],
-    )
+# --------------------------------------------------------------------------- build
 
 
 class ChecksFailed(OutlineError):
@@ -432,23 +260,18 @@ class ChecksFailed(OutlineError):
         return self.message
 
 
-def errors_as_problems(report: FileReport) -> list:
-    """The error findings of a report as located ``Problem``s (for the CLI boundary)."""
-    from drafter.errors import Problem
+def build_checks(document: LoadedDocument) -> FileReport:
+    """The checks ``drafter build`` runs, with the outline's drafter.yaml: a final
+    document with errors is refused (``ChecksFailed``); a draft is built anyway."""
+    from drafter.checking import checker_for
 
-    return [
+    report = checker_for(document.settings).report_outline(document)
+    problems = [
         Problem(f.path, f.line, f.column, f"{f.code} {f.message}", f.source_line, f.code)
         for f in report.findings
         if f.severity == ERROR
     ]
-
-
-def build_checks(loaded: LoadedOutline) -> FileReport:
-    """The checks ``drafter build`` runs: a final document with errors is refused
-    (``ChecksFailed``); a draft is built whatever was found."""
-    report = check_loaded(loaded)
-    problems = errors_as_problems(report)
-    if problems and not loaded.outline.is_draft:
+    if problems and not document.resolved.outline.is_draft:
         raise ChecksFailed(
             _("the final document has {count} error(s); fix them, or keep 'draft: true'").format(
                 count=len(problems)

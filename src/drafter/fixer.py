@@ -68,7 +68,7 @@ def _still_loads(path: Path, text: str) -> bool:
 
 def fix_file(checker: Checker, path: Path) -> FileReport:
     """Fix ``path`` in place where it is safe; the report of what is left."""
-    from drafter.checker import DOCX_SUFFIXES, FileReport
+    from drafter.checker import DOCX_SUFFIXES, FileReport, problem_findings
     from drafter.fileio import atomic_write
     from drafter.loader import decode_text, read_text
 
@@ -79,7 +79,7 @@ def fix_file(checker: Checker, path: Path) -> FileReport:
         text = read_text(path, display)
         raw = path.read_bytes()
     except OutlineError as error:
-        return FileReport(display, checker._problem_findings(error), understood=False)
+        return FileReport(display, problem_findings(error), understood=False)
     except (DrafterError, OSError):
         return checker.check_file(path)
     original, fixed = text, 0

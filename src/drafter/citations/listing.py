@@ -74,7 +74,7 @@ def list_citations(
     errors: TextIO | None = None,
 ) -> int:
     """Print the citations of ``paths``; the exit code."""
-    from drafter.checker import expand_paths
+    from drafter.checking import expand_paths
     from drafter.cli import format_problem
 
     if output_format not in FORMATS:

@@ -3,7 +3,7 @@
 import typer
 
 # Command modules, in the order `drafter --help` lists them.
-COMMANDS = ("build", "check", "rules", "citations")
+COMMANDS = ("new", "build", "check", "rules", "citations", "schema")
 
 
 def register_all(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``drafter build OUTLINE [-o OUT] [--pdf] [--force]``."""
+"""``drafter build OUTLINE [-o OUT] [--pdf] [--force] [--final]``."""
 
 from pathlib import Path
 from typing import Annotated
@@ -36,16 +36,28 @@ def register(app: typer.Typer) -> None:
                 "--template", help=_("Use this Word template instead."), show_default=False
             ),
         ] = None,
+        final: Annotated[
+            bool,
+            typer.Option(
+                "--final",
+                help=_(
+                    "Make the version for signature: no draft mark; the number, the full "
+                    "date and the signer's name are required."
+                ),
+            ),
+        ] = False,
     ) -> None:
         from drafter.builder import build as build_outline
 
-        result = build_outline(outline, output, pdf=pdf, force=force, template=template)
-        if result.checks is not None:
-            from drafter.report.text import build_summary
-
-            print(build_summary(result.checks))
+        result = build_outline(
+            outline, output, pdf=pdf, force=force, template=template, final=final
+        )
         print(
             _("Built {path} ({count} paragraphs)").format(path=result.docx, count=result.paragraphs)
         )
         if result.pdf:
             print(_("Built {path}").format(path=result.pdf))
+        if result.checks is not None:
+            from drafter.report.text import build_summary
+
+            print(build_summary(result.checks))

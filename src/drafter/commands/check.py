@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
             typer.Option("--fix", help=_("Apply safe fixes to outlines and text files (never Word files).")),
         ] = False,
     ) -> None:
-        from drafter.checker import check_and_report
+        from drafter.checking import check_and_report
 
         code = check_and_report(
             paths,

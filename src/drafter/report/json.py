@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from drafter.checker import CheckReport
+    from drafter.checking import CheckReport
     from drafter.rules.base import Finding
 
 

@@ -17,7 +17,7 @@ from drafter import __version__
 from drafter.i18n import _
 
 if TYPE_CHECKING:
-    from drafter.checker import CheckReport
+    from drafter.checking import CheckReport
     from drafter.rules.base import Finding, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, TextIO
 from drafter.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from drafter.checker import CheckReport, FileReport
+    from drafter.checker import FileReport
+    from drafter.checking import CheckReport
     from drafter.rules.base import Finding
 
 WINDOW = 100  # characters of a long line shown around the finding

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from drafter.i18n import N_
+from drafter.render.context import TASK_STYLE
 from drafter.rules.base import WARNING, Hit, Rule
 from drafter.sources import view
 
@@ -20,6 +21,9 @@ FONT = "Times New Roman"  # §1: TCVN 6909:2001 set, Times New Roman
 BODY_SIZES = (14.0, 15.0)  # §3: body text 14–15
 TOLERANCE_MM = 0.5
 DOCX_ONLY = frozenset({"docx"})
+# drafter's own paragraph styles with a size of their own (render.context): the
+# owners and deadline line after a task
+OWN_STYLES = frozenset({TASK_STYLE})
 
 
 class PageMargins(Rule):
@@ -96,7 +100,8 @@ class BodySize(Rule):
     explanation = N_(
         "The body of a Party document is set in 14 or 15 point type (HD 36 Phụ lục 3, "
         "party-format.md §3). Headings and body paragraphs are checked; the header block, "
-        "signature and recipients have sizes of their own."
+        "signature, recipients, appendices and drafter's own task lines have sizes of their "
+        "own."
     )
     message = N_("this paragraph is set in {size} pt; body text is 14–15 pt")
     wrong = "Đoạn văn cỡ chữ 12 (Word file)"
@@ -107,8 +112,11 @@ class BodySize(Rule):
         if formatting is None:
             return
         low, high = BODY_SIZES
+        styles = _paragraph_styles(ctx)
         for paragraph in ctx.document.paragraphs:
             if paragraph.role not in (view.BODY, view.HEADING):
+                continue
+            if styles.get(paragraph.position(0)[0]) in OWN_STYLES:
                 continue
             line = paragraph.position(0)[0]
             sizes = {face.size for face in formatting.faces.get(line, []) if face.size}
@@ -116,6 +124,11 @@ class BodySize(Rule):
             if wrong:
                 shown = ", ".join(f"{size:g}" for size in wrong)
                 yield self.hit(paragraph, 0, len(paragraph.text), size=shown)
+
+
+def _paragraph_styles(ctx: CheckContext) -> dict[int, str | None]:
+    formatting = ctx.document.formatting
+    return getattr(formatting, "styles", {}) if formatting is not None else {}
 
 
 RULES = (PageMargins(), FontFamily(), BodySize())

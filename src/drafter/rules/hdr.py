@@ -332,7 +332,7 @@ class MissingComponent(Rule):
             (header.issuer, N_("issuing body")),
             (header.number, N_("number line ('Số …')")),
             (header.place_date, N_("place/date line")),
-            (header.type_name, N_("type name")),
+            (header.type_name or header.title, N_("type name")),
             (header.authority or header.position, N_("signature")),
             (document.field(view.RECIPIENTS_HEADING), N_("'Nơi nhận' (recipients)")),
         )

@@ -94,9 +94,8 @@ def read_header(document: CheckDocument) -> HeaderInfo:
         except dates.DateParseError:
             parsed, date_problem = None, True
         date = parsed.date if parsed else None
-    outline = document.outline
-    if outline is not None:
-        date = outline.outline.date
+    if document.outline is not None:  # a resolved outline knows its date exactly
+        date = document.outline.resolved.outline.date
     titles = document.by_role(view.TITLE)
     return HeaderInfo(
         issuer=field(view.ISSUER),

@@ -20,6 +20,7 @@ from drafter import numbering
 from drafter.i18n import N_
 from drafter.rules.base import ERROR, WARNING, Hit, Rule
 from drafter.sources import view
+from drafter.sources.labels import continuous_words, level_key
 
 if TYPE_CHECKING:
     from drafter.numbering import ParsedLabel
@@ -65,73 +66,102 @@ class _Finding(NamedTuple):
     previous: str
 
 
-def _sequence(labels: list[Label]) -> Iterator[_Finding]:
-    """Walk the labels in order and report every break in the sequence."""
-    last_roman: Label | None = None
-    path: list[int] = []  # numbers of the last arabic/decimal label
-    path_label: Label | None = None
-    last_letter: Label | None = None
-    for label in labels:
+def _render(parsed: ParsedLabel, value: int) -> str:
+    """The label ``parsed`` would be with the number ``value``."""
+    number = numbering.to_roman(value) if parsed.kind == "roman" else str(value)
+    return f"{parsed.prefix}{number}{parsed.suffix}"
+
+
+class _Walk:
+    """Walks the labels in order; reports every break in a sequence.
+
+    Plain Roman parts and worded labels (Phần, Chương, Mục, Điều) each keep a
+    counter per rank; a label resets the counters below it, except the
+    continuous ones (Điều). Arabic and decimal labels share a path (2. → 2.1.
+    → 2.1.1.) that restarts under any higher label; letters restart under any
+    number.
+    """
+
+    def __init__(self) -> None:
+        self.ranked: dict[int, Label] = {}  # last label of each rank above the numbers
+        self.path: list[int] = []
+        self.path_label: Label | None = None
+        self.letter: Label | None = None
+
+    def walk(self, labels: list[Label]) -> Iterator[_Finding]:
+        for label in labels:
+            parsed = label.parsed
+            if parsed.kind == "roman" or parsed.prefix:
+                yield from self.ranked_label(label)
+            elif parsed.kind in ("arabic", "decimal"):
+                yield from self.number(label)
+            elif parsed.kind == "letter":
+                yield from self.letter_label(label)
+
+    def ranked_label(self, label: Label) -> Iterator[_Finding]:
         parsed = label.parsed
-        if parsed.kind == "roman":
-            previous = last_roman.parsed.numbers[0] if last_roman else 0
-            yield from _compare(label, parsed.numbers[0], previous, last_roman, _roman)
-            last_roman, path, path_label, last_letter = label, [], None, None
-        elif parsed.kind in ("arabic", "decimal"):
-            numbers = list(parsed.numbers)
-            depth = len(numbers)
-            parent = numbers[:-1]
-            if depth > 1 and len(path) < depth - 1:
-                yield _Finding("orphan", label, ".".join(map(str, parent)) + ".", "")
-            elif depth > 1 and path[: depth - 1] != parent:
-                expected = ".".join(map(str, path[: depth - 1]))
-                yield _Finding("parent", label, expected + ".", ".".join(map(str, parent)) + ".")
-            else:
-                same_parent = len(path) >= depth and path[: depth - 1] == parent
-                previous = path[depth - 1] if same_parent else 0
-                prefix = ".".join(map(str, parent)) + "." if parent else ""
-                yield from _compare(
-                    label, numbers[-1], previous, path_label if same_parent else None,
-                    lambda n, prefix=prefix: f"{prefix}{n}",
-                )  # fmt: skip
-            path, path_label, last_letter = numbers, label, None
-        elif parsed.kind == "letter":
-            letter = parsed.text[:-1]
-            if last_letter is None:
-                expected_first = ("a", "a")
-                if letter not in expected_first:
-                    yield _Finding("gap", label, "a)", "")
-            else:
-                before = last_letter.parsed.text[:-1]
-                now_vi, now_la = _letter_index(letter)
-                was_vi, was_la = _letter_index(before)
-                steps = {
-                    (now_vi - was_vi) if now_vi and was_vi else None,
-                    (now_la - was_la) if now_la and was_la else None,
-                } - {None}
-                if 1 not in steps:
-                    if letter == before:
-                        kind = "duplicate"
-                    elif steps and max(steps) <= 0:  # type: ignore[type-var]
-                        kind = "backwards"
-                    else:
-                        kind = "gap"
-                    following = numbering.to_letter((was_vi or 0) + 1) + ")"
-                    yield _Finding(kind, label, following, before + ")")
-            last_letter = label
+        rank = level_key(parsed)
+        before = self.ranked.get(rank)
+        previous = before.parsed.numbers[0] if before else 0
+        yield from _compare(label, parsed.numbers[0], previous, before)
+        self.ranked[rank] = label
+        for other in [r for r in self.ranked if r > rank]:
+            if self.ranked[other].parsed.prefix.strip() not in continuous_words():
+                del self.ranked[other]
+        self.path, self.path_label, self.letter = [], None, None
+
+    def number(self, label: Label) -> Iterator[_Finding]:
+        numbers = list(label.parsed.numbers)
+        depth = len(numbers)
+        parent = numbers[:-1]
+        path = self.path
+        if depth > 1 and len(path) < depth - 1:
+            yield _Finding("orphan", label, ".".join(map(str, parent)) + ".", "")
+        elif depth > 1 and path[: depth - 1] != parent:
+            expected = ".".join(map(str, path[: depth - 1]))
+            yield _Finding("parent", label, expected + ".", ".".join(map(str, parent)) + ".")
+        else:
+            same_parent = len(path) >= depth and path[: depth - 1] == parent
+            previous = path[depth - 1] if same_parent else 0
+            yield from _compare(label, numbers[-1], previous,
+                                self.path_label if same_parent else None)  # fmt: skip
+        self.path, self.path_label, self.letter = numbers, label, None
+
+    def letter_label(self, label: Label) -> Iterator[_Finding]:
+        letter = label.parsed.text[:-1]
+        if self.letter is None:
+            if letter != "a":
+                yield _Finding("gap", label, "a)", "")
+        else:
+            before = self.letter.parsed.text[:-1]
+            now_vi, now_la = _letter_index(letter)
+            was_vi, was_la = _letter_index(before)
+            steps = {
+                (now_vi - was_vi) if now_vi and was_vi else None,
+                (now_la - was_la) if now_la and was_la else None,
+            } - {None}
+            if 1 not in steps:
+                if letter == before:
+                    kind = "duplicate"
+                elif steps and max(s for s in steps if s is not None) <= 0:
+                    kind = "backwards"
+                else:
+                    kind = "gap"
+                following = numbering.to_letter((was_vi or 0) + 1) + ")"
+                yield _Finding(kind, label, following, before + ")")
+        self.letter = label
 
 
-def _roman(value: int) -> str:
-    return numbering.to_roman(value)
-
-
-def _compare(label: Label, value: int, previous: int, previous_label: Label | None,
-             show: object) -> Iterator[_Finding]:  # fmt: skip
-    render = show  # a function number -> label text (without the suffix)
-    suffix = label.parsed.suffix
+def _compare(label: Label, value: int, previous: int,
+             previous_label: Label | None) -> Iterator[_Finding]:  # fmt: skip
+    parsed = label.parsed
     if value == previous + 1:
         return
-    expected = f"{render(previous + 1)}{suffix}"  # type: ignore[operator]
+    if parsed.kind == "decimal":
+        prefix = ".".join(map(str, parsed.numbers[:-1]))
+        expected = f"{prefix}.{previous + 1}{parsed.suffix}"
+    else:
+        expected = _render(parsed, previous + 1)
     before = previous_label.parsed.text if previous_label else ""
     if value == previous:
         yield _Finding("duplicate", label, expected, before)
@@ -147,7 +177,7 @@ class _SequenceRule(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         found = ctx.cache.get("num.sequence")
         if found is None:
-            found = list(_sequence(_labels(ctx)))
+            found = list(_Walk().walk(_labels(ctx)))
             ctx.cache["num.sequence"] = found
         for item in found:
             if item.kind == self.kind:
@@ -258,7 +288,7 @@ class MixedLabelStyles(Rule):
             parsed = label.parsed
             if parsed.kind == "letter" or not parsed.suffix:
                 continue
-            groups.setdefault((parsed.kind, len(parsed.numbers)), []).append(label)
+            groups.setdefault((parsed.kind, len(parsed.numbers), parsed.prefix), []).append(label)
         for labels in groups.values():
             styles = Counter(label.parsed.suffix for label in labels)
             if len(styles) < 2:

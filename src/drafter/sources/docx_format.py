@@ -32,6 +32,7 @@ class RunFace(NamedTuple):
 class Formatting(NamedTuple):
     margins: list[Margins]
     faces: dict[int, list[RunFace]]  # paragraph number (reader index) -> faces of its text
+    styles: dict[int, str | None]  # paragraph number -> its style id
 
 
 class _Style(NamedTuple):
@@ -159,4 +160,5 @@ def read_formatting(path: Path, data: bytes | None, paragraphs: Sequence[Any]) -
             found.append(RunFace(None if theme else font, size))
         if found:
             faces[paragraph.index] = found
-    return Formatting(margins, faces)
+    styles = {paragraph.index: paragraph.style for paragraph in paragraphs}
+    return Formatting(margins, faces, styles)

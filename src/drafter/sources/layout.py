@@ -103,8 +103,11 @@ def _header_block(
     )
     if type_at is None:
         header = []
+        in_table = items[content[0]].location == "table"
         for i in content:
-            if not _is_header_like(items[i].text):
+            if in_table and items[i].location != "table":
+                break  # a Word header table (issuer, number, V/v … | motto, date) ends here
+            if not in_table and not _is_header_like(items[i].text):
                 break
             header.append(i)
         end = header[-1] + 1 if header else content[0]
@@ -160,45 +163,80 @@ def _end_block(
     body_start: int,
     roles: list[tuple[str, str | None]],
 ) -> int:
-    """Mark recipients and the signature; return the index where the body ends."""
+    """Mark recipients and the signatures; return the index where the body ends.
+
+    A signature is an authority line (T/M …, K/T …) with the position and the
+    name under it, or — when the head signs directly — a capitalised position
+    line standing next to "Nơi nhận" or before another signature (joint
+    documents sign side by side).
+    """
     tail = [i for i in content if i >= body_start]
+    ends: list[int] = []
     recipients_at = next((i for i in tail if RECIPIENTS.match(items[i].text)), None)
-    authority_at = next((i for i in tail if AUTHORITY.match(items[i].text)), None)
-    ends = [i for i in (recipients_at, authority_at) if i is not None]
+    authorities = [i for i in tail if AUTHORITY.match(items[i].text)]
     if recipients_at is not None:
+        ends.append(recipients_at)
         roles[recipients_at] = (view.RECIPIENT, view.RECIPIENTS_HEADING)
         for i in (j for j in tail if j > recipients_at):
-            if i == authority_at or not LIST_ITEM.match(items[i].text) and not (
+            if i in authorities or not LIST_ITEM.match(items[i].text) and not (
                 items[i].labelled and items[i].label_kind == "bullet"
             ):
                 break
             roles[i] = (view.RECIPIENT, None)
-    if authority_at is not None:
-        roles[authority_at] = (view.SIGNATURE, view.AUTHORITY)
-        after = [i for i in tail if i > authority_at and roles[i][0] != view.RECIPIENT]
-        position = next((i for i in after[:3] if is_upper_text(items[i].text)), None)
+    positions: list[int] = []
+    for authority in authorities:
+        ends.append(authority)
+        roles[authority] = (view.SIGNATURE, view.AUTHORITY)
+        after = [i for i in tail if i > authority and roles[i][0] != view.RECIPIENT][:3]
+        position = next((i for i in after if is_upper_text(items[i].text)
+                         and i not in authorities), None)  # fmt: skip
         if position is not None:
-            roles[position] = (view.SIGNATURE, view.POSITION)
-            signer = next(
-                (i for i in after if i > position and _looks_like_name(items[i].text)), None
-            )
-            if signer is not None and signer - position <= 8:
-                roles[signer] = (view.SIGNATURE, view.SIGNER)
-    elif recipients_at is not None:
-        # the head signs without a prefix: the position is the capitalised line
-        # next to "Nơi nhận" (before it in text order, or after the list)
-        around = [i for i in tail if i != recipients_at and roles[i][0] == view.BODY]
-        near = [i for i in around if abs(i - recipients_at) <= 8]
-        position = next((i for i in near if _looks_like_position(items[i].text)), None)
+            positions.append(position)
+        before = [i for i in tail if i < authority][-1:]
+        if before and _lone_position(items, before[0], roles):
+            positions.append(before[0])
+    if recipients_at is not None and not authorities:
+        listed = [i for i in tail if roles[i][0] == view.RECIPIENT]
+        after = [i for i in tail if i > max(listed)][:4]
+        before = [i for i in tail if i < recipients_at][-3:][::-1]
+        position = next((i for i in after + before if _lone_position(items, i, roles)), None)
         if position is not None:
-            roles[position] = (view.SIGNATURE, view.POSITION)
-            ends.append(position)
-            signer = next(
-                (i for i in near if i > position and _looks_like_name(items[i].text)), None
-            )
-            if signer is not None:
-                roles[signer] = (view.SIGNATURE, view.SIGNER)
+            positions.append(position)
+    for position in positions:
+        ends.append(position)
+        roles[position] = (view.SIGNATURE, view.POSITION)
+        signer = next(
+            (i for i in tail if position < i <= position + 8 and roles[i] == (view.BODY, None)
+             and _looks_like_name(items[i].text)),
+            None,
+        )  # fmt: skip
+        if signer is not None:
+            roles[signer] = (view.SIGNATURE, view.SIGNER)
+    _appendices(tail, roles)
     return min(ends) if ends else (content[-1] + 1)
+
+
+def _appendices(tail: list[int], roles: list[tuple[str, str | None]]) -> None:
+    """What follows the first run of Nơi nhận and signature lines — a task
+    table, the copy (bản sao) of the document — is an appendix."""
+    closing = (view.RECIPIENT, view.SIGNATURE)
+    first = next((n for n, i in enumerate(tail) if roles[i][0] in closing), None)
+    if first is None:
+        return
+    last = first
+    while last + 1 < len(tail) and roles[tail[last + 1]][0] in closing:
+        last += 1
+    for i in tail[last + 1 :]:
+        roles[i] = (view.APPENDIX, None)
+
+
+def _lone_position(items: list[RawParagraph], i: int, roles: list[tuple[str, str | None]]) -> bool:
+    """A position line signed without a prefix ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")."""
+    return (
+        roles[i] == (view.BODY, None)
+        and not items[i].labelled
+        and _looks_like_position(items[i].text)
+    )
 
 
 def _looks_like_position(text: str) -> bool:
@@ -219,8 +257,11 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _body_role(item: RawParagraph) -> str:
-    if item.style and item.style.lower().startswith(("heading", "title")):
+    style = (item.style or "").lower()
+    if style.startswith(("heading", "title")):
         return view.HEADING
+    if style not in ("", "normal"):
+        return view.BODY  # a body style chosen on purpose (drafter's BodyText …)
     if not item.labelled or item.label_kind == "bullet":
         return view.BODY
     if item.label_kind == "roman":

@@ -1,54 +1,61 @@
 """An outline (``.yaml``) as a ``CheckDocument``.
 
-The paragraphs are the ones ``drafter build`` writes, in the same order and
-with the same text (the header block, type name and title, the numbered body
-from ``render.context.body_blocks``, recipients, signature), so a rule finds
-the same things in an outline and in the Word file built from it. Text the
-user wrote points back into the YAML scalar it came from, character for
-character (``drafter.scalars``); text drafter generates (labels, "Số", the
-motto) points at the key it was generated from.
+The paragraphs are the ones ``drafter build`` writes — the template context of
+the resolved document (``render.context.build_context``: the outline over the
+organisation settings), in the template's order and with the same text — so a
+rule finds the same things in an outline and in the Word file built from it.
+Text the user wrote in the outline points back into the YAML scalar it came
+from, character for character (``drafter.scalars``); text drafter generates or
+takes from drafter.yaml (labels, "Số", the motto, a derived issuer) points at
+the key it belongs to, or at the top of the outline.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from drafter import dates, doctypes, numbering
+from drafter import numbering
 from drafter.positions import NodePath, NodePosition
 from drafter.scalars import line_starts, offset_of, scalar_map
 from drafter.sources import view
 from drafter.sources.view import FixedLocator, Paragraph, Piece, ScalarLocator
 
 if TYPE_CHECKING:
+    from drafter.document import LoadedDocument
     from drafter.loader import LoadedOutline
-    from drafter.render.context import FormatSettings
+
+_MISSING = object()
+_TOP = FixedLocator(1, 1)
 
 
 class _Outline:
-    """Builds the paragraphs of one loaded outline."""
+    """Builds the paragraphs of one resolved outline."""
 
-    def __init__(self, loaded: LoadedOutline, settings: FormatSettings) -> None:
-        self.loaded = loaded
-        self.settings = settings
-        self.text = loaded.text
-        self.starts = line_starts(loaded.text)
-        self.positions = loaded.positions
+    def __init__(self, document: LoadedDocument, context: dict[str, Any]) -> None:
+        self.loaded = document.loaded
+        self.data = document.loaded.data
+        self.context = context
+        self.text = document.loaded.text
+        self.starts = line_starts(self.text)
+        self.positions = document.loaded.positions
         self.paragraphs: list[Paragraph] = []
 
     # ------------------------------------------------------------------ locating
 
-    def node(self, path: NodePath) -> tuple[NodePath, NodePosition]:
-        return self.positions.nearest(path)
-
-    def fixed(self, path: NodePath, at_key: bool = True) -> FixedLocator:
-        _found, position = self.node(path)
-        span = (position.key or position.value) if at_key else position.value
-        return FixedLocator(span.line, span.column)
+    def fixed(self, *paths: NodePath, at_key: bool = True) -> FixedLocator:
+        """The first of ``paths`` the outline has (its key, or its value)."""
+        for path in paths:
+            position = self.positions.get(path)
+            if position is not None:
+                span = (position.key or position.value) if at_key else position.value
+                return FixedLocator(span.line, span.column)
+        return _TOP
 
     def scalar(self, path: NodePath, base: int = 0) -> view.Locator:
-        """Locator of ``value[base:]`` of the string scalar at ``path`` (worked out
-        on first use: most paragraphs never need a position)."""
+        """Locator of ``value[base:]`` of the scalar at ``path`` (worked out on first
+        use: most paragraphs never need a position)."""
         return ScalarLocator(lambda: self.resolve(path), base, self.starts)
 
     def resolve(self, path: NodePath) -> tuple[Any, tuple[int, int]]:
@@ -56,10 +63,10 @@ class _Outline:
         the position to fall back on."""
         position = self.positions.get(path)
         if position is None:
-            locator = self.fixed(path)
+            locator = self.fixed(path[:-1]) if path else _TOP
             return None, (locator.line, locator.column)
         span = position.value
-        value = _data_at(self.loaded.data, path)
+        value = _data_at(self.data, path)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return None, (span.line, span.column)
         start = offset_of(self.starts, span.line, span.column)
@@ -68,138 +75,237 @@ class _Outline:
         mapped = scalar_map(self.text, self.starts, start, end, position.style, str(value), parent)
         return mapped, (span.line, span.column)
 
+    def written(self, text: str, path: NodePath, *fallback: NodePath) -> view.Locator:
+        """Where ``text`` (as printed) came from: the outline's scalar at ``path``
+        when it holds that text (in any case), else the first key of ``fallback``."""
+        value = _data_at(self.data, path)
+        if isinstance(value, str) and value.strip().upper() == text.strip().upper():
+            base = len(value) - len(value.lstrip())
+            if len(value.upper()) == len(value):
+                return self.scalar(path, base)
+        return self.fixed(path, *fallback)
+
     # ------------------------------------------------------------------ adding
 
-    def add(self, text: str, role: str, pieces: list[Piece], **extra: Any) -> None:
+    def add(self, text: str, role: str, locator: view.Locator, **extra: Any) -> None:
+        self.add_pieces(text, role, [Piece(0, locator)], **extra)
+
+    def add_pieces(self, text: str, role: str, pieces: list[Piece], **extra: Any) -> None:
         if not text.strip() and not extra.get("label"):
             return
         index = len(self.paragraphs)
         self.paragraphs.append(Paragraph(index, text, role, tuple(pieces), **extra))
 
-    def add_scalar(self, path: NodePath, role: str, field: str | None = None) -> None:
-        value = _data_at(self.loaded.data, path)
-        if value is None or isinstance(value, bool):
-            return
-        text = str(value)
-        self.add(text, role, [Piece(0, self.scalar(path))], field=field)
-
-    def add_fixed(self, text: str, role: str, field: str, path: NodePath) -> None:
-        self.add(text, role, [Piece(0, self.fixed(path))], field=field)
-
     # ------------------------------------------------------------------ parts
 
     def header(self) -> None:
-        outline, settings = self.loaded.outline, self.settings
-        self.add_scalar(("issuer", "superior"), view.HEADER, view.SUPERIOR)
-        self.add_scalar(("issuer", "name"), view.HEADER, view.ISSUER)
-        self.add_fixed(settings.star, view.HEADER, view.STAR, ("issuer",))
-        self.number_line()
-        if outline.draft_mark:
-            self.add_fixed(outline.draft_mark, view.HEADER, view.DRAFT_MARK, ("draft",))
-        self.add_fixed(settings.motto, view.HEADER, view.MOTTO, ("type",))
-        self.place_date_line()
-        if outline.type_name:
-            self.add_scalar(("type_name",), view.TYPE_NAME)
-        else:
-            type_name = doctypes.get_type(outline.type).type_name
-            self.add_fixed(type_name, view.TYPE_NAME, None, ("type",))  # type: ignore[arg-type]
-        self.add_scalar(("title",), view.TITLE)
+        header = self.context["header"]
+        issuer = ("issuer",)
+        self.add(header["superior"], view.HEADER,
+                 self.written(header["superior"], ("issuer", "superior"), issuer),
+                 field=view.SUPERIOR)  # fmt: skip
+        self.add(header["issuer"], view.HEADER,
+                 self.written(header["issuer"], ("issuer", "name"), issuer), field=view.ISSUER)
+        self.add(header["star"], view.HEADER, self.fixed(issuer), field=view.STAR)
+        self.number_line(header["number_line"])
+        if header.get("excerpt"):
+            self.add(header["excerpt"], view.TITLE, self.excerpt(header["excerpt"]))
+        for key in ("secrecy", "urgency"):
+            if header.get(key):
+                self.add(header[key], view.HEADER, self.written(header[key], (key,)))
+        if header.get("draft_mark"):
+            self.add(header["draft_mark"], view.HEADER, self.fixed(("draft",)),
+                     field=view.DRAFT_MARK)  # fmt: skip
+        self.add(header["motto"], view.HEADER, _TOP, field=view.MOTTO)
+        self.place_date_line(header["place_date"])
+        if not header.get("excerpt"):
+            type_name = self.context["type_name"]
+            self.add(type_name, view.TYPE_NAME,
+                     self.written(type_name, ("type_name",), ("type",)))  # fmt: skip
+            self.add(self.context["title"], view.TITLE, self.written(self.context["title"],
+                                                                     ("title",)))  # fmt: skip
+            self.add(self.context["title_rule"], view.TITLE, _TOP, field=view.TITLE_RULE)
 
-    def number_line(self) -> None:
-        outline, settings = self.loaded.outline, self.settings
-        prefix = f"{settings.number_prefix} "
-        number_key = ("number",) if "number" in self.loaded.data else ("symbol",)
-        pieces = [Piece(0, self.fixed(number_key))]
-        if outline.number:
-            raw = str(_data_at(self.loaded.data, ("number",)))
-            base = max(raw.find(outline.number), 0)
-            pieces.append(Piece(len(prefix), self.scalar(("number",), base)))
-            number = outline.number
-        else:
-            pieces.append(Piece(len(prefix), self.fixed(number_key)))
-            number = settings.number_blank
-        dash = len(prefix) + len(number)
-        pieces.append(Piece(dash, self.fixed(("symbol",))))
-        pieces.append(Piece(dash + 1, self.scalar(("symbol",))))
-        text = f"{prefix}{number}-{outline.symbol}"
-        self.add(text, view.HEADER, pieces, field=view.NUMBER)
+    def excerpt(self, excerpt: str) -> view.Locator:
+        """A công văn's "V/v …" line: the prefix is generated, the rest is the title."""
+        title = _data_at(self.data, ("title",))
+        if isinstance(title, str) and excerpt.endswith(title):
+            return _Shifted(self.scalar(("title",)), len(excerpt) - len(title), self.fixed(("title",)))
+        return self.fixed(("title",))
 
-    def place_date_line(self) -> None:
-        outline, settings = self.loaded.outline, self.settings
-        text = dates.place_date_line(outline.place, outline.date, settings.padding, settings.blanks)
-        pieces = [
-            Piece(0, self.scalar(("place",))),
-            Piece(len(outline.place), self.fixed(("date",), at_key=False)),
-        ]
-        self.add(text, view.HEADER, pieces, field=view.PLACE_DATE)
+    def number_line(self, text: str) -> None:
+        """``Số 05-CTr/TU``: the number and the symbol point at their scalars."""
+        pieces = [Piece(0, self.fixed(("number",), ("symbol",), ("issuer",), ("type",)))]
+        match = re.match(r"^(?P<prefix>\S+\s*)(?P<number>\d*)\s*-(?P<symbol>.*)$", text)
+        if match:
+            number = _data_at(self.data, ("number",))
+            if match["number"] and number is not None and str(number).strip() == match["number"]:
+                raw = str(number)
+                pieces.append(Piece(match.start("number"),
+                                    self.scalar(("number",), raw.find(match["number"]))))  # fmt: skip
+                pieces.append(Piece(match.end("number"), self.fixed(("symbol",), ("number",))))
+            symbol = _data_at(self.data, ("symbol",))
+            if isinstance(symbol, str) and symbol.strip() == match["symbol"]:
+                pieces.append(Piece(match.start("symbol"),
+                                    self.scalar(("symbol",), symbol.find(match["symbol"]))))  # fmt: skip
+        self.add_pieces(text, view.HEADER, pieces, field=view.NUMBER)
+
+    def place_date_line(self, text: str) -> None:
+        place = _data_at(self.data, ("place",))
+        pieces = [Piece(0, self.fixed(("place",), ("date",), ("issuer",)))]
+        if isinstance(place, str) and text.startswith(place):
+            pieces = [Piece(0, self.scalar(("place",))),
+                      Piece(len(place), self.fixed(("date",), at_key=False))]  # fmt: skip
+        else:
+            pieces.append(Piece(text.find(","), self.fixed(("date",), at_key=False)))
+        self.add_pieces(text, view.HEADER, pieces, field=view.PLACE_DATE)
+
+    def addressees(self) -> None:
+        for index, line in enumerate(self.context.get("addressees") or []):
+            self.typed(line, view.BODY, self.list_item(line, "addressees", index))
+
+    def list_item(self, text: str, key: str, index: int) -> view.Locator:
+        """A line of a list the outline may hold as a list or as a ``|`` block."""
+        holder = _data_at(self.data, (key,))
+        if isinstance(holder, list):
+            for position, item in enumerate(holder):
+                if isinstance(item, str) and item and text.endswith(item):
+                    return _Shifted(self.scalar((key, position)), len(text) - len(item),
+                                    self.fixed((key, position)))  # fmt: skip
+        if isinstance(holder, str):
+            for line_index, line in enumerate(_lines(holder)):
+                if line and text.endswith(line):
+                    base = _nth_line_offset(holder, line_index)
+                    return _Shifted(self.scalar((key,), base), len(text) - len(line),
+                                    self.fixed((key,)))  # fmt: skip
+        return self.fixed((key,), ("recipients",), ("archive",))
 
     def body(self) -> None:
-        from drafter.render.context import body_blocks, numbering_style_for
-
-        outline = self.loaded.outline
-        for block in body_blocks(outline, numbering_style_for(outline)):
-            path = _block_path(block.path)
-            role = view.HEADING if block.style.startswith("Heading") else view.BODY
+        for block in self.context["blocks"]:
+            path = _block_path(block["path"])
+            role = view.HEADING if block["style"].startswith("Heading") else view.BODY
             node_path, base = self.block_source(path)
-            locator = self.scalar(node_path, base) if node_path else self.fixed(path[:-1])
-            parsed = _parse_label(block.label) if block.label else None
             section = _section_path(path)
-            self.add(
-                block.text,
-                role,
-                [Piece(0, locator)],
-                label=block.label or None,
-                parsed_label=parsed,
-                level=block.level,
-                label_locator=self.fixed(section, at_key=False) if block.label else None,
+            locator = (
+                self.scalar(node_path, base) if node_path else self.fixed(section, path[:1])
             )
+            label = block["label"] or None
+            if label is None:
+                self.typed(block["text"], role, locator, level=block["level"])
+                continue
+            self.add(
+                block["text"],
+                role,
+                locator,
+                label=label,
+                parsed_label=_parse_label(label),
+                level=block["level"],
+                label_locator=self.fixed(section, at_key=False),
+            )
+
+    def typed(self, text: str, role: str, locator: view.Locator, level: int = 0) -> None:
+        """A paragraph whose text may begin with a label the user typed ("- Căn cứ …"),
+        read the way a Word or text file's label is read."""
+        from drafter.sources.labels import read_label
+
+        parsed = read_label(text)
+        if parsed is None:
+            self.add(text, role, locator)
+            return
+        self.add(
+            text[parsed.end :],
+            role,
+            _Shifted(locator, parsed.end, locator),
+            label=parsed.text,
+            parsed_label=parsed,
+            level=level,
+            label_locator=_Shifted(locator, 0, locator),
+        )
 
     def block_source(self, path: NodePath) -> tuple[NodePath | None, int]:
         """The scalar a body block's text came from and the offset of the text in it."""
         last = path[-1]
-        if last in ("heading",):
-            return path, 0
-        if last == "label":
+        if last in ("heading", "enacting"):
+            return (path, 0) if self.positions.get(path) is not None else (None, 0)
+        if last in ("label", "task"):
             return None, 0
         *container, index = path
         container_path = tuple(container)
-        data = self.loaded.data
-        holder = _data_at(data, container_path, missing=_MISSING)
+        holder = _data_at(self.data, container_path, missing=_MISSING)
         if holder is _MISSING:
             # ``- Tập trung …``: a section written as one string (ItemShorthand)
             section = container_path[:-1]
-            return (section, 0) if isinstance(_data_at(data, section), str) else (None, 0)
-        if isinstance(holder, list):
+            return (section, 0) if isinstance(_data_at(self.data, section), str) else (None, 0)
+        if isinstance(holder, list) and isinstance(index, int):
             return (*container_path, index), 0
-        if isinstance(holder, str):
-            return container_path, _nth_line_offset(holder, int(index))
+        if isinstance(holder, str) and isinstance(index, int):
+            return container_path, _nth_line_offset(holder, index)
         return None, 0
 
     def end_block(self) -> None:
-        outline, settings = self.loaded.outline, self.settings
-        if outline.recipients:
-            heading = settings.recipients_heading
-            self.add_fixed(heading, view.RECIPIENT, view.RECIPIENTS_HEADING, ("recipients",))
-            symbol = settings.recipient_prefix.strip() or None
-            for index, _recipient in enumerate(outline.recipients):
-                path: NodePath = ("recipients", index)
-                value = _data_at(self.loaded.data, path)
-                if value is None:
-                    continue
-                self.add(
-                    str(value),
-                    view.RECIPIENT,
-                    [Piece(0, self.scalar(path))],
-                    label=symbol,
-                    parsed_label=numbering.parse_label(f"{symbol} ") if symbol else None,
-                    label_locator=self.fixed(path, at_key=False),
-                )
-        self.add_scalar(("signature", "authority"), view.SIGNATURE, view.AUTHORITY)
-        self.add_scalar(("signature", "position"), view.SIGNATURE, view.POSITION)
-        self.add_scalar(("signature", "name"), view.SIGNATURE, view.SIGNER)
+        """Nơi nhận then the signature; a joint document's signatures come first."""
+        if self.context.get("joint_signatures"):
+            self.signatures()
+            self.recipients()
+        else:
+            self.recipients()
+            self.signatures()
+
+    def recipients(self) -> None:
+        context = self.context
+        recipients = context.get("recipients") or []
+        if recipients:
+            self.add(context["recipients_heading"], view.RECIPIENT, self.fixed(("recipients",)),
+                     field=view.RECIPIENTS_HEADING)  # fmt: skip
+        for index, line in enumerate(recipients):
+            parsed = numbering.parse_label(line)
+            cut = parsed.end if parsed and parsed.kind == "bullet" else 0
+            locator = self.list_item(line[cut:], "recipients", index)
+            if line[cut:] and _data_at(self.data, ("archive",)) == line[cut:]:
+                locator = self.scalar(("archive",))
+            self.add(
+                line[cut:],
+                view.RECIPIENT,
+                locator,
+                label=parsed.text if cut else None,
+                parsed_label=parsed if cut else None,
+                label_locator=self.fixed(("recipients",), at_key=False) if cut else None,
+            )
+
+    def signatures(self) -> None:
+        context = self.context
+        joint = context.get("joint_signatures") or []
+        if joint:
+            signatures = [side for pair in joint for side in (pair["left"], pair["right"])]
+        else:
+            signatures = [context["signature"]]
+        for signature in signatures:
+            for key, field in (("authority", view.AUTHORITY), ("position", view.POSITION),
+                               ("name", view.SIGNER)):  # fmt: skip
+                text = signature.get(key) or ""
+                self.add(text, view.SIGNATURE,
+                         self.written(text, ("signature", key), ("signature",)), field=field)  # fmt: skip
 
 
-_MISSING = object()
+class _Shifted(view.Locator):
+    """A locator for text printed after a generated prefix ("- ", "V/v ")."""
+
+    __slots__ = ("inner", "prefix", "shift")
+
+    def __init__(self, inner: view.Locator, shift: int, prefix: view.Locator) -> None:
+        self.inner = inner
+        self.shift = shift
+        self.prefix = prefix
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if offset < self.shift:
+            return self.prefix.position(0)
+        return self.inner.position(offset - self.shift)
+
+    def file_range(self, start: int, end: int) -> tuple[int, int] | None:
+        if start < self.shift:
+            return None
+        return self.inner.file_range(start - self.shift, end - self.shift)
 
 
 def _data_at(data: Any, path: NodePath, missing: Any = None) -> Any:
@@ -229,6 +335,10 @@ def _section_path(path: NodePath) -> NodePath:
     return path[: last_index + 2] if last_index >= 0 else path
 
 
+def _lines(value: str) -> list[str]:
+    return [line for line in value.splitlines() if line.strip()]
+
+
 def _nth_line_offset(value: str, index: int) -> int:
     """Offset in ``value`` of its ``index``-th non-blank line (the model's SplitLines)."""
     offset, seen = 0, 0
@@ -243,42 +353,43 @@ def _nth_line_offset(value: str, index: int) -> int:
 
 def _parent_indent(text: str, starts: list[int], start: int, position: NodePosition) -> int:
     """Column of the block holding a node: its key's column, or its ``-`` item mark."""
+    from bisect import bisect_right
+
     if position.key is not None:
         return position.key.column - 1
-    line_start = starts[max(0, _line_index(starts, start))]
+    line_start = starts[max(0, bisect_right(starts, start) - 1)]
     dash = text.rfind("-", line_start, start)
     return dash - line_start if dash >= 0 else -1
 
 
-def _line_index(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
+def split_lines(text: str) -> list[str]:
+    """The lines of a YAML file (YAML's line breaks, like the loader's marks)."""
+    return re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
 
-    return bisect_right(starts, offset) - 1
 
-
-def outline_document(loaded: LoadedOutline, settings: FormatSettings | None = None) -> Any:
-    """The ``CheckDocument`` of a loaded outline."""
-    from drafter.render.context import FormatSettings
+def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
+    """The ``CheckDocument`` of an outline (resolved here with the settings that
+    apply to it when it is not yet); ``OutlineError`` if it cannot be resolved."""
+    from drafter.document import LoadedDocument, resolve_loaded
+    from drafter.render.context import FormatSettings, build_context, load_format_pack
     from drafter.sources.view import CheckDocument
 
-    builder = _Outline(loaded, settings or FormatSettings())
+    document = loaded if isinstance(loaded, LoadedDocument) else resolve_loaded(loaded)
+    resolved = document.resolved
+    settings = FormatSettings.from_pack(load_format_pack(resolved.format_name))
+    builder = _Outline(document, build_context(resolved, settings))
     builder.header()
+    builder.addressees()
     builder.body()
     builder.end_block()
-    text = loaded.text
+    text = document.loaded.text
     lines = split_lines(text)
     return CheckDocument(
-        str(loaded.path),
+        str(document.loaded.path),
         "outline",
         builder.paragraphs,
         text=text,
         line_starts=builder.starts,
         source_lines=lambda line: lines[line - 1] if 1 <= line <= len(lines) else None,
-        outline=loaded,
+        outline=document,
     )
-
-
-def split_lines(text: str) -> list[str]:
-    import re
-
-    return re.split("\r\n|[\r\n\x85\u2028\u2029]", text)

@@ -3,7 +3,7 @@
 A ``CheckDocument`` is the list of paragraphs of an outline, a Word file or a
 text file, in reading order, each with its text, numbering label, level and
 role (header field, type name, title, heading, body, signature, recipient,
-page header/footer) and a way back to the file: ``Paragraph.position(offset)``
+appendix, page header/footer) and a way back to the file: ``Paragraph.position(offset)``
 gives the 1-based ``(line, column)`` of a character of the paragraph's text in
 the file the user wrote, ``Paragraph.file_range(start, end)`` the stretch of
 that file a safe fix may rewrite (None where there is none: Word files,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 HEADER, TYPE_NAME, TITLE, HEADING, BODY, SIGNATURE, RECIPIENT, PAGE = (
     "header", "type_name", "title", "heading", "body", "signature", "recipient", "page",
 )  # fmt: skip
+APPENDIX = "appendix"  # what follows the signature in a Word or text file (a task table …)
 CONTENT_ROLES = frozenset({HEADING, BODY})
 PROSE_ROLES = frozenset({TITLE, HEADING, BODY})
 

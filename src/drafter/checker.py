@@ -88,12 +88,21 @@ class Checker:
             from drafter.document import resolve_loaded
             from drafter.loader import load_outline_text
 
+            from drafter import check_cache
+
+            rules = tuple(rule.code for rule in self.rules)
+            cache_key = check_cache.key(display, text, self.loaded_settings, rules)
+            findings = check_cache.read(cache_key)
+            if findings is not None:
+                return FileReport(display, findings)
             try:
                 loaded = load_outline_text(text, display, path)
                 document = resolve_loaded(loaded, settings=self.loaded_settings)
             except OutlineError as error:
                 return FileReport(display, problem_findings(error), understood=False)
-            return self.report_outline(document)
+            report = self.report_outline(document)
+            check_cache.write(cache_key, report.findings)
+            return report
         from drafter.sources.text import text_document
 
         return self.report(text_document(text, display, markdown=suffix == ".md"))
@@ -115,11 +124,14 @@ class Checker:
         return FileReport(document.path, findings)
 
     def options_for(self, document: CheckDocument) -> RuleOptions:
-        from drafter.citations.register import find_register
         from drafter.rules.context import RuleOptions
 
         register = None
-        if any(rule.family == "REF" for rule in self.rules):
+        if any(rule.family == "REF" for rule in self.rules) and (
+            self.settings.references or (Path(document.path).parent / "references.yaml").is_file()
+        ):
+            from drafter.citations.register import find_register
+
             settings_path = self.loaded_settings.path if self.loaded_settings else None
             register = find_register(Path(document.path), self.settings, settings_path)
         return RuleOptions(tone_marks=self.settings.tone_marks, register=register)
@@ -153,7 +165,9 @@ class Checker:
         from drafter.sources.outline import split_lines
 
         loaded = document.loaded
-        lines = split_lines(loaded.text)
+        if "drafter" not in loaded.text:
+            return findings
+        lines = view.lines if view.lines is not None else split_lines(loaded.text)
         suppressions = find_suppressions(lines, loaded.positions)
         if not suppressions:
             return findings
@@ -263,9 +277,20 @@ class ChecksFailed(OutlineError):
 def build_checks(document: LoadedDocument) -> FileReport:
     """The checks ``drafter build`` runs, with the outline's drafter.yaml: a final
     document with errors is refused (``ChecksFailed``); a draft is built anyway."""
-    from drafter.checking import checker_for
+    from drafter import check_cache
 
-    report = checker_for(document.settings).report_outline(document)
+    loaded = document.loaded
+    cache_key = check_cache.key(
+        str(loaded.path), loaded.text, document.settings, (f"final={document.resolved.final}",)
+    )
+    findings = check_cache.read(cache_key)
+    if findings is not None:
+        report = FileReport(str(loaded.path), findings)
+    else:
+        from drafter.checking import checker_for
+
+        report = checker_for(document.settings).report_outline(document)
+        check_cache.write(cache_key, report.findings)
     problems = [
         Problem(f.path, f.line, f.column, f"{f.code} {f.message}", f.source_line, f.code)
         for f in report.findings

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from drafter.checker import CHECKED_SUFFIXES, OUTLINE_SUFFIXES, Checker, FileReport
 from drafter.errors import (
-    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, OutlineError, Problem,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    InputError,
+    OutlineError,
+    Problem,
 )  # fmt: skip
 from drafter.i18n import _
 from drafter.rules.base import ERROR, Finding, Rule

@@ -16,14 +16,15 @@ columns count characters, like libyaml's marks.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from drafter.lazyre import lazy
+
 YAML_BREAKS = "\r\n\x85\u2028\u2029"
-_BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_NEXT_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
-_NEXT_BLANK = re.compile("[ \t\r\n\x85\u2028\u2029]")
+_BREAK_RE = lazy("\r\n|[\r\n\x85\u2028\u2029]")
+_NEXT_BREAK = lazy("[\r\n\x85\u2028\u2029]")
+_NEXT_BLANK = lazy("[ \t\r\n\x85\u2028\u2029]")
 _ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
     "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",

@@ -15,10 +15,13 @@ import re
 import unicodedata
 from functools import cache
 
+from drafter import lazyre
+from drafter.lazyre import lazy
+
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 OLD, NEW = "old", "new"
 
-WORD = re.compile(r"[^\W\d_]+")
+WORD = lazy(r"[^\W\d_]+")
 
 
 def _toned(letters: str) -> str:
@@ -34,7 +37,7 @@ def _pair_pattern() -> re.Pattern[str]:
     vowel carries the mark is decided in ``tone_placements``."""
     first = "oOuU" + _toned("oOuU")
     second = "aAeEyY" + _toned("aAeEyY")
-    return re.compile(rf"[{first}][{second}](?![^\W\d_])")
+    return lazyre.compile(rf"[{first}][{second}](?![^\W\d_])")
 
 
 @cache

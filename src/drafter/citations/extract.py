@@ -15,8 +15,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.citations import grammar
 from drafter.citations.models import (
-    DOT, HYPHEN, NAME, PARTY, SLASH, STATE, WORDS, Citation, Span,
+    DOT,
+    HYPHEN,
+    NAME,
+    PARTY,
+    SLASH,
+    STATE,
+    WORDS,
+    Citation,
+    Span,
 )  # fmt: skip
+from drafter.lazyre import lazy
 from drafter.resources import load_data
 
 if TYPE_CHECKING:
@@ -69,7 +78,8 @@ def _issuer_words() -> frozenset[str]:
     return frozenset(load_data("citations")["issuer_name_words"])
 
 
-_WORD = re.compile(r"[^\s,.;:()“”\"'!?]+")
+_GAP = lazy(r"[ \t]+")
+_WORD = lazy(r"[^\s,.;:()“”\"'!?]+")
 
 
 def read_issuer(text: str, start: int) -> tuple[int, int] | None:
@@ -88,7 +98,7 @@ def read_issuer(text: str, start: int) -> tuple[int, int] | None:
         if not is_name or (count == 0 and not word[:1].isupper()):
             break
         end, count = match.end(), count + 1
-        gap = re.match(r"[ \t]+", text[end:])
+        gap = _GAP.match(text[end:])
         if not gap:
             break
         position = end + gap.end()

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from drafter import party
+from drafter import lazyre, party
+from drafter.lazyre import lazy
 from drafter.resources import load_data
 
 NUMBER = r"\d{1,5}"
@@ -32,7 +33,7 @@ STATE_ISSUER = r"[A-ZĐ][A-ZĐ0-9]{0,11}(?:-[A-ZĐ][A-ZĐ0-9]{0,11})*"
 NUMERIC_DATE = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
 WORDS_DATE = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4})"
 DATE = rf"(?:{NUMERIC_DATE}|{WORDS_DATE})"
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 _END = r"(?![\w/])"
 _START = r"(?<![\w/\-.])"
 
@@ -57,7 +58,7 @@ def symbol_pattern() -> re.Pattern[str]:
         rf"(?P<s_number>{NUMBER})/(?:(?P<s_year>\d{{4}})/)?(?:(?P<s_type>{CODE})-)?"
         rf"(?P<s_issuer>{STATE_ISSUER}){_END}"
     )
-    return re.compile(rf"{_START}(?:{party_symbol}|{state_symbol})")
+    return lazyre.compile(rf"{_START}(?:{party_symbol}|{state_symbol})")
 
 
 @cache
@@ -71,14 +72,14 @@ def type_names() -> tuple[str, ...]:
     return tuple(sorted(variants, key=lambda v: (-len(v), v)))
 
 
-DATE_PART = re.compile(rf"(?:[ \t]*,)?[ \t]+ngày[ \t]+(?P<date>{DATE}){_END}")
-ISSUER_INTRO = re.compile(r"[ \t]*,?[ \t]+(?:của|do)[ \t]+")
+DATE_PART = lazy(rf"(?:[ \t]*,)?[ \t]+ngày[ \t]+(?P<date>{DATE}){_END}")
+ISSUER_INTRO = lazy(r"[ \t]*,?[ \t]+(?:của|do)[ \t]+")
 
 
 @cache
 def named_pattern() -> re.Pattern[str]:
     named = _names(load_data("citations")["named_types"])
-    return re.compile(
+    return lazyre.compile(
         rf"(?<![\w])(?P<type>{named})(?P<name>(?:\s+[^\s,.;:()“”\"]+){{1,16}}?)"
         rf"(?P<date_part>\s*,?\s+ngày\s+(?P<date>{DATE}){_END})"
     )
@@ -87,7 +88,7 @@ def named_pattern() -> re.Pattern[str]:
 @cache
 def date_pattern() -> re.Pattern[str]:
     """Any full date in running text (for the DATE rules)."""
-    return re.compile(rf"(?:{NUMERIC_DATE}|{WORDS_DATE})(?![\d/\-]|\.\d)")
+    return lazyre.compile(rf"(?:{NUMERIC_DATE}|{WORDS_DATE})(?![\d/\-]|\.\d)")
 
 
 def date_matches(text: str) -> list[re.Match[str]]:

@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def write(kind: str, key: str, data: bytes) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile
+
     with contextlib.suppress(OSError):
         target = folder / kind
         target.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,6 @@ issuer code: ``data/issuer_names.yaml``. The grammar is in
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 from drafter import party
 from drafter.citations.models import PARTY, SLASH, STATE, WORDS
 from drafter.i18n import N_, _
+from drafter.lazyre import lazy
 from drafter.rules.base import ERROR, INFO, SAFE, WARNING, Hit, Rule
 from drafter.vietnamese import name_key
 
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from drafter.citations.extract import Mention
     from drafter.rules.context import CheckContext
 
-WELL_FORMED_CODE = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*$")
+_NUMERIC_DATE = lazy(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_WORDS_DATE = lazy(r"^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$")
+WELL_FORMED_CODE = lazy(r"^[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*$")
 
 
 class TypeCodeMismatch(Rule):
@@ -278,9 +280,7 @@ def _different_bodies(a: str | None, b: str | None) -> bool:
 
 def restyle_date(citation_date: str, style: str) -> str | None:
     """``19/12/2023`` in ``style`` (digits kept as written)."""
-    match = re.match(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", citation_date) or re.match(
-        r"^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$", citation_date
-    )
+    match = _NUMERIC_DATE.match(citation_date) or _WORDS_DATE.match(citation_date)
     if not match:
         return None
     day, month, year = match.groups()

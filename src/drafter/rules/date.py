@@ -17,6 +17,7 @@ from drafter.citations import grammar
 from drafter.citations.extract import read_date
 from drafter.citations.models import DOT, HYPHEN
 from drafter.i18n import N_
+from drafter.lazyre import lazy
 from drafter.rules.base import ERROR, INFO, SAFE, WARNING, Hit, Rule
 from drafter.sources import view
 
@@ -25,13 +26,13 @@ if TYPE_CHECKING:
     from drafter.sources.view import Paragraph
 
 WRITTEN = frozenset({view.TITLE, view.HEADING, view.BODY, view.RECIPIENT})
-PLACE_DATE_FORM = re.compile(
+PLACE_DATE_FORM = lazy(
     r"^\s*(?P<place>[^,\d]+?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*"
     r"(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
-PERIOD_YEAR = re.compile(r"(?<![\d\-–])năm\s+(?P<year>\d{4})(?!\s*[-–]\s*\d{4})")
+_DIGIT = lazy(r"\d")
+PERIOD_YEAR = lazy(r"(?<![\d\-–])năm\s+(?P<year>\d{4})(?!\s*[-–]\s*\d{4})")
 
 
 def _dates_in(paragraph: Paragraph, ctx: CheckContext) -> list[re.Match[str]]:
@@ -227,7 +228,7 @@ class NonSlashDate(Rule):
                     continue
                 if any(start <= match.start() < end for start, end in spans):
                     continue
-                expected = re.sub(r"[.\-]", "/", text)
+                expected = text.replace("-", "/").replace(".", "/")
                 yield self.hit(
                     paragraph, match.start(), match.end(), replacement=expected, found=text,
                     expected=expected,

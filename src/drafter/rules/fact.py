@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter.i18n import N_
+from drafter.lazyre import lazy
 from drafter.resources import load_data
 from drafter.rules.base import ERROR, UNSAFE, WARNING, Hit, Rule
 from drafter.sources import view
@@ -25,25 +26,27 @@ if TYPE_CHECKING:
     from drafter.sources.view import Paragraph
 
 PROSE = frozenset({view.TITLE, view.HEADING, view.BODY})
-ANNIVERSARY = re.compile(r"k[ỷỉ]\s+niệm\s+(?:lần\s+thứ\s+)?(?P<count>\d{1,4})\s+năm\b", re.I)
-YEAR_RANGE = re.compile(
+ANNIVERSARY = lazy(r"k[ỷỉ]\s+niệm\s+(?:lần\s+thứ\s+)?(?P<count>\d{1,4})\s+năm\b", re.I)
+YEAR_RANGE = lazy(
     r"\(\s*(?:(?P<ad>\d{1,2})/(?P<am>\d{1,2})/)?(?P<a>\d{4})\s*[-–]\s*"
     r"(?:\d{1,2}/\d{1,2}/)?(?P<b>\d{4})(?!\d)"
 )
-DAY_AFTER = re.compile(
+DAY_AFTER = lazy(
     r"\s*(?:\(\s*)?(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"
 )
-TERM = re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})(?!\d)", re.I)
-CONGRESS = re.compile(
+TERM = lazy(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})(?!\d)", re.I)
+CONGRESS = lazy(
     r"Đại\s+hội\s+(?P<body>[^,.;:()“”\d]{0,80}?)\s*lần\s+thứ\s+(?P<ordinal>[IVXLC]{1,7}|\d{1,2})\b"
     r"(?:\s*[,(]?\s*nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4}))?"
 )
-PERIOD = re.compile(
+PERIOD = lazy(
     r"(?<![\d/])(?P<count>\d{1,3})\s+năm(?P<gap>(?:\s+[^\s,.;:()\d]+){0,10}?)\s*"
     r"\(\s*(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})\s*\)"
 )
-SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
-_DIGIT = re.compile(r"\d")
+SENTENCE_END = lazy(r"[.;!?](?:\s|$)")
+_DIGIT = lazy(r"\d")
+_YEAR = lazy(r"\b(\d{4})\b")
+_ANNIVERSARY_BEFORE = lazy(r"k[ỷỉ]\s+niệm\s*(?:lần\s+thứ\s*)?$")
 
 
 def _prose(ctx: CheckContext) -> Iterator[Paragraph]:
@@ -248,7 +251,7 @@ def _candidate_years(ctx: CheckContext) -> set[int]:
     if header.date is not None:
         years |= {header.date.year, header.date.year + 1}
     if header.title is not None:
-        years |= {int(y) for y in re.findall(r"\b(\d{4})\b", header.title.text)}
+        years |= {int(y) for y in _YEAR.findall(header.title.text)}
     return years
 
 
@@ -258,7 +261,7 @@ def _can_chi() -> tuple[re.Pattern[str], dict[str, str]]:
     variants = facts["variants"]
     stems = [*facts["stems"], *(v for v, s in variants.items() if s in facts["stems"])]
     branches = [*facts["branches"], *(v for v, s in variants.items() if s in facts["branches"])]
-    pattern = re.compile(
+    pattern = lazy(
         rf"(?P<stem>{'|'.join(stems)})\s+(?P<branch>{'|'.join(branches)})(?![^\W\d_])"
     )
     return pattern, variants
@@ -270,8 +273,8 @@ def can_chi(year: int) -> str:
     return f"{facts['stems'][(year - 4) % 10]} {facts['branches'][(year - 4) % 12]}"
 
 
-YEAR_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:năm\s+)?(?P<year>\d{4})(?!\d)")
-YEAR_BEFORE = re.compile(r"(?P<year>\d{4})\s*(?:\(\s*|-\s*|,\s*)?(?:năm\s+)?$")
+YEAR_AFTER = lazy(r"\s*(?:,\s*)?(?:\(\s*)?(?:năm\s+)?(?P<year>\d{4})(?!\d)")
+YEAR_BEFORE = lazy(r"(?P<year>\d{4})\s*(?:\(\s*|-\s*|,\s*)?(?:năm\s+)?$")
 
 
 class CanChiYear(Rule):
@@ -428,7 +431,7 @@ class PeriodCount(Rule):
                 continue
             for match in PERIOD.finditer(text):
                 before = text[max(0, match.start() - 20) : match.start()].lower()
-                if re.search(r"k[ỷỉ]\s+niệm\s*(?:lần\s+thứ\s*)?$", before):
+                if _ANNIVERSARY_BEFORE.search(before):
                     continue
                 count = int(match["count"])
                 a, b = int(match["a"]), int(match["b"])

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from drafter import party
 from drafter.i18n import N_, _
+from drafter.lazyre import lazy
 from drafter.rules.base import ERROR, INFO, SAFE, WARNING, Hit, Rule
 from drafter.sources import view
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from drafter.rules.context import CheckContext
     from drafter.rules.header import HeaderInfo
 
-STATE_PREFIX = re.compile(r"^\s*(TM\.|KT\.|TL\.|TUQ\.|Q\.)", re.IGNORECASE)
-DEPUTY = re.compile(r"^\s*K/T\b", re.IGNORECASE)
+STATE_PREFIX = lazy(r"^\s*(TM\.|KT\.|TL\.|TUQ\.|Q\.)", re.IGNORECASE)
+DEPUTY = lazy(r"^\s*K/T\b", re.IGNORECASE)
 DISTRICT_END = dt.date(2025, 7, 1)  # district level ended (party-format.md §5, reported)
 
 _HEADER = (

@@ -10,16 +10,17 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter import dates
+from drafter.lazyre import lazy
 from drafter.sources import view
 
 if TYPE_CHECKING:
     from drafter.sources.view import CheckDocument, Paragraph
 
 # "Số 05-CTr/TU", "Số: 05-CTr/TU", "Số      -CTr/TU", "Số 05/CTr-TU" (state style)
-NUMBER_LINE = re.compile(
+NUMBER_LINE = lazy(
     r"^\s*Số(?P<colon>\s*:)?\s*(?P<number>\d*)\s*(?P<rest>[-/].*?)?\s*$", re.IGNORECASE
 )
-PARTY_SYMBOL = re.compile(
+PARTY_SYMBOL = lazy(
     r"^-(?P<type>[A-ZĐ][A-ZĐa-zđ]{0,6})/(?P<issuer>[A-ZĐ][A-ZĐ0-9]{0,11}(?:-[A-ZĐ][A-ZĐ0-9]*)*)$"
 )
 

@@ -11,13 +11,13 @@ uses one (../shared/spec/party-format.md §3).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter import numbering
 from drafter.i18n import N_
+from drafter.lazyre import lazy
 from drafter.rules.base import ERROR, WARNING, Hit, Rule
 from drafter.sources import view
 from drafter.sources.labels import continuous_words, level_key
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from drafter.sources.view import Paragraph
 
 NUMBERED_ROLES = frozenset({view.HEADING, view.BODY})
-MALFORMED_ROMAN = re.compile(r"^\s*(?P<label>[IVXLCDMivxlcdm]{1,8}[.\-])\s")
-MALFORMED_LETTER = re.compile(r"^\s*(?P<label>[fjwzFJWZ]\))\s")
+MALFORMED_ROMAN = lazy(r"^\s*(?P<label>[IVXLCDMivxlcdm]{1,8}[.\-])\s")
+MALFORMED_LETTER = lazy(r"^\s*(?P<label>[fjwzFJWZ]\))\s")
 
 
 class Label(NamedTuple):

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from drafter import party
-from drafter.citations.register import entry_date
 from drafter.i18n import N_, _
 from drafter.rules.base import ERROR, INFO, Hit, Rule
 from drafter.vietnamese import name_key
@@ -37,6 +36,8 @@ class RegisterMismatch(Rule):
         register = ctx.options.register
         if register is None:
             return
+        from drafter.citations.register import entry_date
+
         for mention in ctx.mentions:
             citation = mention.citation
             entry = register.lookup(citation)

@@ -7,16 +7,16 @@ unknown selector is a usage error, reported with the list of families.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from drafter.errors import InputError
 from drafter.i18n import _
+from drafter.lazyre import lazy
 from drafter.rules import FAMILIES, all_rules
 from drafter.rules.base import Rule
 
 ALL = "ALL"
-_SPLIT = re.compile(r"[\s,]+")
+_SPLIT = lazy(r"[\s,]+")
 
 
 def split_selectors(values: Iterable[str]) -> list[str]:

@@ -12,16 +12,16 @@ suppressions.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from drafter.lazyre import lazy
 from drafter.rules.selection import matches, split_selectors, unknown_selectors
 
 if TYPE_CHECKING:
     from drafter.positions import PositionMap
     from drafter.rules.base import Finding, Rule
 
-_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*drafter\s*:\s*ignore\b(?:\[(?P<codes>[^\]]*)\])?")
+_COMMENT = lazy(r"(?:^|(?<=\s))#\s*drafter\s*:\s*ignore\b(?:\[(?P<codes>[^\]]*)\])?")
 
 
 class Suppression(NamedTuple):
@@ -56,11 +56,15 @@ def _node_ends(positions: PositionMap) -> dict[int, int]:
 
 
 def find_suppressions(lines: list[str], positions: PositionMap) -> list[Suppression]:
+    candidates = [n for n, text in enumerate(lines, start=1) if "drafter" in text]
+    if not candidates:
+        return []
     inside_blocks = _block_lines(positions)
     node_ends = _node_ends(positions)
     found = []
-    for number, text in enumerate(lines, start=1):
-        if "drafter" not in text or number in inside_blocks:
+    for number in candidates:
+        text = lines[number - 1]
+        if number in inside_blocks:
             continue
         match = _COMMENT.search(text)
         if not match:

@@ -16,7 +16,9 @@ from itertools import compress, count
 from operator import eq
 from typing import TYPE_CHECKING, Any
 
+from drafter import lazyre
 from drafter.i18n import N_
+from drafter.lazyre import lazy
 from drafter.resources import load_data
 from drafter.rules.base import ERROR, INFO, SAFE, UNSAFE, WARNING, Hit, ParagraphRule, Rule
 from drafter.sources import view
@@ -59,7 +61,7 @@ class RepeatedWord(ParagraphRule):
     wrong = "Tổ chức tổng kết chuyên đề chuyên đề năm 2023."
     right = "Tổ chức tổng kết chuyên đề năm 2023."
 
-    _pattern = re.compile(
+    _pattern = lazy(
         rf"(?<!{_LETTER})({_LETTER}+(?:[ \t\u00a0]+{_LETTER}+){{0,3}})[ \t\u00a0]+\1(?!{_LETTER})",
         re.IGNORECASE,
     )
@@ -125,7 +127,7 @@ class DoubleSpace(ParagraphRule):
     message = N_("{count} spaces in a row; one is enough")
     wrong = "Phát triển kinh tế  - xã hội của tỉnh."
     right = "Phát triển kinh tế - xã hội của tỉnh."
-    _pattern = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+    _pattern = lazy(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -153,7 +155,7 @@ class TabInText(ParagraphRule):
     message = N_("a tab character inside the text: '{context}'")
     wrong = "Đảm bảo câ\tn đối ngân sách."
     right = "Đảm bảo cân đối ngân sách."
-    _pattern = re.compile(r"(?<=\S)[\t]+(?=\S)|(?<=\S) *\t[ \t]*(?=\S)")
+    _pattern = lazy(r"(?<=\S)[\t]+(?=\S)|(?<=\S) *\t[ \t]*(?=\S)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -217,13 +219,13 @@ class InvisibleCharacter(ParagraphRule):
 @cache
 def _invisible_pattern() -> re.Pattern[str]:
     chars = "".join(re.escape(c) for c in _data()["invisible_characters"])
-    return re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{chars}]")
+    return lazyre.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{chars}]")
 
 
 _OPENERS, _CLOSERS = {"(": ")", "[": "]"}, {")": "(", "]": "["}
-_BRACKET = re.compile(r"[()\[\]]")
-_QUOTE = re.compile("[“”]")
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;:]))[a-zđA-ZĐ0-9]{1,2}\)")
+_BRACKET = lazy(r"[()\[\]]")
+_QUOTE = lazy("[“”]")
+_ENUMERATOR = lazy(r"(?:^|(?<=[\s,;:]))[a-zđA-ZĐ0-9]{1,2}\)")
 
 
 class UnbalancedBrackets(ParagraphRule):
@@ -324,9 +326,10 @@ class UnbalancedQuotes(Rule):
             yield self.hit(paragraph, offset, offset + 1)
 
 
-_URL_LIKE = re.compile(r"://|@|www\.|\.(?:vn|com|org|net|gov|edu|info)\b", re.IGNORECASE)
-_CAPITALS_ABBREVIATION = re.compile(r"^(?:[A-ZĐƯ]{1,4}\.)+[A-ZĐƯ]{1,5}\.?$")
-_LETTERS_ABBREVIATION = re.compile(r"^(?:[^\W\d_]\.){2,}$|^(?:[^\W\d_]\.)+[^\W\d_]$")
+_TOKEN = lazy(r"\S+")
+_URL_LIKE = lazy(r"://|@|www\.|\.(?:vn|com|org|net|gov|edu|info)\b", re.IGNORECASE)
+_CAPITALS_ABBREVIATION = lazy(r"^(?:[A-ZĐƯ]{1,4}\.)+[A-ZĐƯ]{1,5}\.?$")
+_LETTERS_ABBREVIATION = lazy(r"^(?:[^\W\d_]\.){2,}$|^(?:[^\W\d_]\.)+[^\W\d_]$")
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -365,7 +368,7 @@ class MissingSpaceAfterPunctuation(ParagraphRule):
     message = N_("no space after '{mark}'")
     wrong = "Quan tâm công tác an sinh xã hội;chăm lo gia đình chính sách."
     right = "Quan tâm công tác an sinh xã hội; chăm lo gia đình chính sách."
-    _pattern = re.compile(rf"[,;:!?.](?={_LETTER})")
+    _pattern = lazy(rf"[,;:!?.](?={_LETTER})")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -395,7 +398,7 @@ class SentenceStartLowercase(Rule):
     message = N_("the sentence starts with a lower-case letter: '{word}'")
     wrong = "Hoàn thành chỉ tiêu giao quân. tập trung lãnh đạo công tác quốc phòng."
     right = "Hoàn thành chỉ tiêu giao quân. Tập trung lãnh đạo công tác quốc phòng."
-    _inside = re.compile(rf"[.!?]([\s\"“”'’)]+)({_LETTER}+)")
+    _inside = lazy(rf"[.!?]([\s\"“”'’)]+)({_LETTER}+)")
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         previous: Paragraph | None = None
@@ -453,7 +456,7 @@ def _capitalisation() -> tuple[re.Pattern[str], dict[str, str]]:
         for variant in _both_styles(wrong):
             table[variant] = right
     forms = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(re.escape(form) for form in forms)), table
+    return lazyre.compile("|".join(re.escape(form) for form in forms)), table
 
 
 class CommitteeCapitalisation(ParagraphRule):
@@ -514,7 +517,7 @@ class NotNfc(Rule):
             text = paragraph.text
             if paragraph.role == view.PAGE or unicodedata.is_normalized("NFC", text):
                 continue
-            words = [m for m in re.finditer(r"\S+", text)
+            words = [m for m in _TOKEN.finditer(text)
                      if not unicodedata.is_normalized("NFC", m.group())]  # fmt: skip
             if not words:
                 continue
@@ -592,7 +595,7 @@ def _misspellings() -> tuple[re.Pattern[str], dict[str, tuple[str, tuple[str, ..
         not_after = () if isinstance(entry, str) else tuple(entry.get("not_after", ()))
         table[wrong.lower()] = (right, not_after)
     forms = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(re.escape(form) for form in forms)), table
+    return lazyre.compile("|".join(re.escape(form) for form in forms)), table
 
 
 class KnownMisspelling(ParagraphRule):
@@ -629,7 +632,7 @@ class KnownMisspelling(ParagraphRule):
             yield self.hit(paragraph, start, end, replacement=fixed, wrong=found, right=fixed)
 
 
-_SPACE_THEN_MARK = re.compile("[ \u00a0][,;:!?.]")
+_SPACE_THEN_MARK = lazy("[ \u00a0][,;:!?.]")
 
 
 class SpaceBeforePunctuation(ParagraphRule):
@@ -646,7 +649,7 @@ class SpaceBeforePunctuation(ParagraphRule):
     message = N_("a space before '{mark}'")
     wrong = "Chăm lo gia đình chính sách , người nghèo."
     right = "Chăm lo gia đình chính sách, người nghèo."
-    _pattern = re.compile(r"(?<=[^\W_])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)")
+    _pattern = lazy(r"(?<=[^\W_])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -675,7 +678,7 @@ class DoubledPunctuation(ParagraphRule):
     message = N_("'{marks}': two punctuation marks in a row")
     wrong = "Mua sắm, đấu thầu, đấu giá tài sản công,."
     right = "Mua sắm, đấu thầu, đấu giá tài sản công."
-    _pattern = re.compile(r"[,;:.]{2,}")
+    _pattern = lazy(r"[,;:.]{2,}")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):
@@ -698,7 +701,7 @@ class YearRangeSpacing(ParagraphRule):
     message = N_("'{found}': write '{expected}'")
     wrong = "Báo cáo tổng kết công tác xây dựng Đảng 05 năm (2021 -2025)."
     right = "Báo cáo tổng kết công tác xây dựng Đảng 05 năm (2021 - 2025)."
-    _pattern = re.compile(r"(?<!\d)(\d{4})( *)([-–])( *)(\d{4})(?!\d)")
+    _pattern = lazy(r"(?<!\d)(\d{4})( *)([-–])( *)(\d{4})(?!\d)")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterable[Hit]:
         text = paragraph.text

@@ -9,14 +9,14 @@ bullets), so "1." is level 1 in a short document and level 2 under "I.".
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from drafter.lazyre import lazy
 from drafter.numbering import ParsedLabel, parse_label
 from drafter.resources import load_data
 
 MAX_ROMAN = 39  # a "C." or "L." at the start of a line is a name, not part 100
-_INITIAL = re.compile(r"^[A-ZĐ]\.\s")
+_INITIAL = lazy(r"^[A-ZĐ]\.\s")
 
 # rank of each kind of label in the hierarchy of a Party document; worded labels
 # ("Chương II", "Điều 3.") rank by their word (data/check_numbering.yaml)

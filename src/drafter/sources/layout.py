@@ -16,19 +16,20 @@ import re
 from typing import NamedTuple
 
 from drafter import party
+from drafter.lazyre import lazy
 from drafter.sources import view
 from drafter.vietnamese import is_upper_text, name_key
 
-NUMBER_LINE = re.compile(r"^\s*Số\b", re.IGNORECASE)
-DRAFT_MARK = re.compile(r"^\s*Dự\s+thảo(?:\s+lần\s+\d+)?\s*$", re.IGNORECASE)
-PLACE_DATE = re.compile(
+NUMBER_LINE = lazy(r"^\s*Số\b", re.IGNORECASE)
+DRAFT_MARK = lazy(r"^\s*Dự\s+thảo(?:\s+lần\s+\d+)?\s*$", re.IGNORECASE)
+PLACE_DATE = lazy(
     r"^\s*[^\d\s,][^,\d]{0,60}?,?\s*(?:ngày\b.*\bnăm\s+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*$",
     re.IGNORECASE,
 )
-RULE_LINE = re.compile(r"^\s*[-–—_]{3,}\s*$")
-RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
-AUTHORITY = re.compile(r"^\s*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
-LIST_ITEM = re.compile(r"^\s*[-+•–]\s")
+RULE_LINE = lazy(r"^\s*[-–—_]{3,}\s*$")
+RECIPIENTS = lazy(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+AUTHORITY = lazy(r"^\s*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
+LIST_ITEM = lazy(r"^\s*[-+•–]\s")
 PARTY_MOTTO = "đảng cộng sản việt nam"
 STATE_MOTTOS = ("cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc")
 HEADER_SEARCH = 30  # paragraphs searched for the type name

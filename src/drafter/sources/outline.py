@@ -12,11 +12,11 @@ the key it belongs to, or at the top of the outline.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from drafter import numbering
+from drafter.lazyre import lazy
 from drafter.positions import NodePath, NodePosition
 from drafter.scalars import line_starts, offset_of, scalar_map
 from drafter.sources import view
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from drafter.loader import LoadedOutline
 
 _MISSING = object()
+_NUMBER_LINE = lazy(r"^(?P<prefix>\S+\s*)(?P<number>\d*)\s*-(?P<symbol>.*)$")
+_YAML_BREAK = lazy("\r\n|[\r\n\x85\u2028\u2029]")
 _TOP = FixedLocator(1, 1)
 
 
@@ -136,7 +138,7 @@ class _Outline:
     def number_line(self, text: str) -> None:
         """``Số 05-CTr/TU``: the number and the symbol point at their scalars."""
         pieces = [Piece(0, self.fixed(("number",), ("symbol",), ("issuer",), ("type",)))]
-        match = re.match(r"^(?P<prefix>\S+\s*)(?P<number>\d*)\s*-(?P<symbol>.*)$", text)
+        match = _NUMBER_LINE.match(text)
         if match:
             number = _data_at(self.data, ("number",))
             if match["number"] and number is not None and str(number).strip() == match["number"]:
@@ -364,7 +366,7 @@ def _parent_indent(text: str, starts: list[int], start: int, position: NodePosit
 
 def split_lines(text: str) -> list[str]:
     """The lines of a YAML file (YAML's line breaks, like the loader's marks)."""
-    return re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
+    return _YAML_BREAK.split(text)
 
 
 def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
@@ -384,7 +386,7 @@ def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
     builder.end_block()
     text = document.loaded.text
     lines = split_lines(text)
-    return CheckDocument(
+    view = CheckDocument(
         str(document.loaded.path),
         "outline",
         builder.paragraphs,
@@ -393,3 +395,5 @@ def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
         source_lines=lambda line: lines[line - 1] if 1 <= line <= len(lines) else None,
         outline=document,
     )
+    view.lines = lines
+    return view

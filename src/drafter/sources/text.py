@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
+from drafter.lazyre import lazy
 from drafter.sources.labels import assign_levels, read_label
 from drafter.sources.layout import RawParagraph, assign_roles
 from drafter.sources.view import CheckDocument, LinearLocator, Paragraph, Piece
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
-_MD_BLOCK_START = re.compile(r"^\s*(?:[-+*]\s|\d{1,3}[.)]\s|#{1,6}\s|>)")
-_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+LINE_BREAK = lazy(r"\r\n|\r|\n")
+_MD_HEADING = lazy(r"^(#{1,6})[ \t]+")
+_MD_BLOCK_START = lazy(r"^\s*(?:[-+*]\s|\d{1,3}[.)]\s|#{1,6}\s|>)")
+_MD_COMMENT = lazy(r"<!--.*?-->", re.DOTALL)
 
 
 class _Line:

@@ -235,6 +235,7 @@ class CheckDocument:
         self.text = text  # the file's text (outlines and text files), for fixes
         self.line_starts = line_starts
         self._source_lines = source_lines
+        self.lines: list[str] | None = None  # the file's lines, where it has some
         self.outline = outline  # the loaded outline, for outline sources
         self.formatting = formatting  # Word formatting facts, for docx sources
 

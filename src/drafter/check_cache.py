@@ -100,8 +100,7 @@ def read(cache_key: str | None) -> list[Finding] | None:
     try:
         rows = marshal.loads(raw)
         return [
-            Finding(*row[:9], Fix(*row[9]) if row[9] is not None else None, row[10])
-            for row in rows
+            Finding(*row[:9], Fix(*row[9]) if row[9] is not None else None, row[10]) for row in rows
         ]
     except (EOFError, ValueError, TypeError, IndexError):
         return None

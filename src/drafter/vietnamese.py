@@ -121,4 +121,3 @@ def find_word(text: str, needle: str, start: int = 0) -> list[int]:
             found.append(index)
         index = text.find(needle, index + 1)
     return found
-

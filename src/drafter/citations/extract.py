@@ -92,9 +92,7 @@ def read_issuer(text: str, start: int) -> tuple[int, int] | None:
         if not match:
             break
         word = match.group()
-        is_name = word[:1].isupper() or word.lower() in words or (
-            word.isupper() and len(word) > 1
-        )
+        is_name = word[:1].isupper() or word.lower() in words or (word.isupper() and len(word) > 1)
         if not is_name or (count == 0 and not word[:1].isupper()):
             break
         end, count = match.end(), count + 1
@@ -123,8 +121,10 @@ def _lead(text: str, start: int) -> tuple[int, str | None, str | None, Span | No
     """Where a citation starts before its symbol: [TYPE [TYPE]] [số]."""
     begin = start
     position = len(text[:start].rstrip())
-    if position < start and text[max(0, position - 2) : position] in ("số", "Số") and (
-        position == 2 or not text[position - 3].isalpha()
+    if (
+        position < start
+        and text[max(0, position - 2) : position] in ("số", "Số")
+        and (position == 2 or not text[position - 3].isalpha())
     ):
         begin = position - 2
         position = len(text[:begin].rstrip())
@@ -153,9 +153,7 @@ def _capital(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _tail(
-    text: str, position: int
-) -> tuple[int, re.Match[str] | None, tuple[int, int] | None]:
+def _tail(text: str, position: int) -> tuple[int, re.Match[str] | None, tuple[int, int] | None]:
     """The date and the issuer after a citation's symbol (or name)."""
     end = position
     date_match = grammar.DATE_PART.match(text, position)

@@ -66,9 +66,7 @@ class RegisterEntry:
 
 @dataclass(kw_only=True, slots=True)
 class RegisterFile:
-    documents: Annotated[list[RegisterEntry], Doc("Danh mục văn bản")] = field(
-        default_factory=list
-    )
+    documents: Annotated[list[RegisterEntry], Doc("Danh mục văn bản")] = field(default_factory=list)
 
 
 class Register(NamedTuple):
@@ -96,7 +94,9 @@ def load_register(path: Path) -> Register:
     text = read_text(path, display)
     parsed = parse_yaml(text, display)
     data = parsed.data if parsed.data is not None else {}
-    register, issues = convert(RegisterFile, data if isinstance(data, dict) else {"documents": data})
+    register, issues = convert(
+        RegisterFile, data if isinstance(data, dict) else {"documents": data}
+    )
     problems = parsed.problems + issue_problems(issues, parsed.positions, text, display)
     if problems:
         raise OutlineError(problems[0].message, problems)

@@ -29,21 +29,26 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Option(
                 "--select",
-                help=_("Only these rules: codes (TXT002), families (TXT) or names, comma-separated."),
+                help=_(
+                    "Only these rules: codes (TXT002), families (TXT) or names, comma-separated."
+                ),
                 show_default=False,
             ),
         ] = None,
         ignore: Annotated[
             list[str] | None,
-            typer.Option("--ignore", help=_("Skip these rules (same forms as --select)."),
-                         show_default=False),
+            typer.Option(
+                "--ignore", help=_("Skip these rules (same forms as --select)."), show_default=False
+            ),
         ] = None,
         strict: Annotated[
             bool, typer.Option("--strict", help=_("Exit with 1 on any finding, not only errors."))
         ] = False,
         fix: Annotated[
             bool,
-            typer.Option("--fix", help=_("Apply safe fixes to outlines and text files (never Word files).")),
+            typer.Option(
+                "--fix", help=_("Apply safe fixes to outlines and text files (never Word files).")
+            ),
         ] = False,
     ) -> None:
         from drafter.checking import check_and_report

@@ -33,9 +33,10 @@ def _uri(path: str) -> dict[str, str]:
 
 def _rule_object(rule: Rule) -> dict[str, Any]:
     summary, explanation = _(rule.summary), _(rule.explanation)
+    t_wrong, t_right = _("Wrong"), _("Right")
     markdown = explanation
     if rule.wrong:
-        markdown += f"\n\n{_('Wrong')}:\n\n    {rule.wrong.rstrip()}\n\n{_('Right')}:\n\n    "
+        markdown += f"\n\n{t_wrong}:\n\n    {rule.wrong.rstrip()}\n\n{t_right}:\n\n    "
         markdown += rule.right.rstrip()
     return {
         "id": rule.code,

@@ -59,9 +59,7 @@ def snippet(line_text: str, column: int, width: int) -> tuple[str, str]:
 
 class _Style:
     def __init__(self, stream: TextIO) -> None:
-        self.on = (
-            hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")
-        )
+        self.on = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")
 
     def __call__(self, kind: str, text: str) -> str:
         if not self.on:
@@ -98,14 +96,17 @@ def summary_line(report: CheckReport) -> str:
             count=fixed))  # fmt: skip
     if not findings:
         parts.append(
-            ngettext("No problems found in {files} file.", "No problems found in {files} files.",
-                     files).format(files=files)  # fmt: skip
+            ngettext(
+                "No problems found in {files} file.", "No problems found in {files} files.", files
+            ).format(files=files)  # fmt: skip
         )
         return " ".join(parts)
     parts.append(
-        _("Found {errors} error(s), {warnings} warning(s) and {infos} note(s) in {files} "
-          "file(s).").format(errors=counts["error"], warnings=counts["warning"],
-                             infos=counts["info"], files=files)  # fmt: skip
+        _(
+            "Found {errors} error(s), {warnings} warning(s) and {infos} note(s) in {files} file(s)."
+        ).format(
+            errors=counts["error"], warnings=counts["warning"], infos=counts["info"], files=files
+        )  # fmt: skip
     )
     fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicable)
     if fixable:

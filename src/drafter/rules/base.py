@@ -44,7 +44,9 @@ class Fix(NamedTuple):
     applicability: str  # safe | unsafe
     start: int | None = None  # file offsets the replacement applies to (text files only)
     end: int | None = None
-    region: tuple[int, int, int, int] | None = None  # the same as line, column, end line, end column
+    region: tuple[int, int, int, int] | None = (
+        None  # the same as line, column, end line, end column
+    )
 
     @property
     def applicable(self) -> bool:

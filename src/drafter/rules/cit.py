@@ -174,13 +174,17 @@ class IncompleteFirstMention(Rule):
     code = "CIT005"
     name = "incomplete-first-mention"
     severity = WARNING
-    summary = N_("A document is first cited without its date or issuer, which a later citation gives.")
+    summary = N_(
+        "A document is first cited without its date or issuer, which a later citation gives."
+    )
     explanation = N_(
         "The first time a document is cited it is cited in full — type, number and symbol, "
         "date, issuer — and later citations may be short. When the full citation comes later, "
         "the reader meets the short one first: move the date and the issuer to the first one."
     )
-    message = N_("the first citation of {reference} lacks {missing}; a later one (line {line}) gives it")
+    message = N_(
+        "the first citation of {reference} lacks {missing}; a later one (line {line}) gives it"
+    )
     wrong = (
         "Quán triệt Chỉ thị số 32-CT/TU.\n"
         "Thực hiện tốt Chỉ thị số 32-CT/TU ngày 19/12/2023 của Ban Thường vụ Tỉnh ủy."

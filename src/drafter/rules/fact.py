@@ -261,9 +261,7 @@ def _can_chi() -> tuple[re.Pattern[str], dict[str, str]]:
     variants = facts["variants"]
     stems = [*facts["stems"], *(v for v, s in variants.items() if s in facts["stems"])]
     branches = [*facts["branches"], *(v for v, s in variants.items() if s in facts["branches"])]
-    pattern = lazy(
-        rf"(?P<stem>{'|'.join(stems)})\s+(?P<branch>{'|'.join(branches)})(?![^\W\d_])"
-    )
+    pattern = lazy(rf"(?P<stem>{'|'.join(stems)})\s+(?P<branch>{'|'.join(branches)})(?![^\W\d_])")
     return pattern, variants
 
 
@@ -414,7 +412,9 @@ class PeriodCount(Rule):
     code = "FACT007"
     name = "period-count"
     severity = WARNING
-    summary = N_("A number of years that does not fit the years in brackets (05 năm (2021 - 2023)).")
+    summary = N_(
+        "A number of years that does not fit the years in brackets (05 năm (2021 - 2023))."
+    )
     explanation = N_(
         "'N năm … (A - B)' covers the years A to B: N is B − A + 1 when both years are "
         "counted (15 năm thực hiện Điều lệ Đảng (2011 - 2025)) or B − A (10 năm (2013 - "

@@ -38,7 +38,9 @@ class PageMargins(Rule):
         "reading of HD 36 and NĐ 30 agrees with these ranges; party-format.md §1). Only Word "
         "files are checked."
     )
-    message = N_("the {side} margin of section {section} is {value} mm; it should be {low}–{high} mm")
+    message = N_(
+        "the {side} margin of section {section} is {value} mm; it should be {low}–{high} mm"
+    )
     wrong = "Lề trái 20 mm (Word file)"
     right = "Lề trái 30 mm (Word file)"
 

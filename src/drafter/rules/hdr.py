@@ -296,7 +296,9 @@ class StateMotto(Rule):
         "A Party document is headed 'ĐẢNG CỘNG SẢN VIỆT NAM'; 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
         "NAM / Độc lập - Tự do - Hạnh phúc' belongs to state documents (party-format.md §7.1)."
     )
-    message = N_("'{text}' belongs to state documents; a Party document is headed 'ĐẢNG CỘNG SẢN VIỆT NAM'")
+    message = N_(
+        "'{text}' belongs to state documents; a Party document is headed 'ĐẢNG CỘNG SẢN VIỆT NAM'"
+    )
     wrong = _header().replace("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     right = _header()
 
@@ -353,7 +355,9 @@ class RetiredIssuerCode(Rule):
         "with the two-level local government (party-format.md §5, unverified); a new document "
         "numbered …/HU is worth a second look."
     )
-    message = N_("the code {code} belongs to district committees, reported abolished from 01/7/2025")
+    message = N_(
+        "the code {code} belongs to district committees, reported abolished from 01/7/2025"
+    )
     wrong = _header("Số 05-CTr/HU", **{"TỈNH ỦY HẬU GIANG": "HUYỆN ỦY CHÂU THÀNH"}).replace(
         "năm 2024", "năm 2026"
     )

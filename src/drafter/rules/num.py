@@ -260,8 +260,7 @@ class OutOfSequence(_SequenceRule):
     kind = "backwards"
     summary = N_("Numbers go backwards (1, 2, 4, 3): items were moved without renumbering.")
     explanation = N_(
-        "A number lower than the one before it means items were reordered after they were "
-        "numbered."
+        "A number lower than the one before it means items were reordered after they were numbered."
     )
     message = N_("'{label}' comes after '{previous}'; it should be '{expected}'")
     wrong = "I. Nhiệm vụ\n1. Một\n2. Hai\n3. Ba\n2. Bốn\n"
@@ -278,7 +277,9 @@ class MixedLabelStyles(Rule):
         "current, but one document uses one style per level. Labels in the less common style "
         "are reported."
     )
-    message = N_("'{label}' is written in another style than the other labels of its level ('{expected}')")
+    message = N_(
+        "'{label}' is written in another style than the other labels of its level ('{expected}')"
+    )
     wrong = "I. Nhiệm vụ\n1. Một\nII- Giải pháp\n1. Hai\n"
     right = "I. Nhiệm vụ\n1. Một\nII. Giải pháp\n1. Hai\n"
 

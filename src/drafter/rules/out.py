@@ -67,13 +67,12 @@ class MissingKey(_Loader):
     name = "missing-key"
     summary = N_("A required key is missing or empty.")
     explanation = N_(
-        "An outline needs at least the issuer, the symbol, the place, the date and the title."
+        "An outline needs at least its title; the issuer, the place and the date may come from "
+        "drafter.yaml, and a final document (draft: false, or build --final) needs its number, "
+        "full date and signer."
     )
-    wrong = "issuer:\n  name: TỈNH ỦY HẬU GIANG\nsymbol: CTr/TU\n"
-    right = (
-        "issuer:\n  name: TỈNH ỦY HẬU GIANG\nsymbol: CTr/TU\nplace: Hậu Giang\ndate: 2023\n"
-        "title: Công tác quý I năm 2024\n"
-    )
+    wrong = "type: chuong-trinh\ndate: 2023\n"
+    right = "type: chuong-trinh\ndate: 2023\ntitle: Công tác quý I năm 2024\n"
 
 
 class BadValue(_Loader):

@@ -63,8 +63,10 @@ class RegisterMismatch(Rule):
                     mention.paragraph, start, end, reference=reference, part=_("the type"),
                     expected=entry.type, found=citation.type,
                 )  # fmt: skip
-            if citation.issuer and entry.issuer and name_key(citation.issuer) != name_key(
-                entry.issuer
+            if (
+                citation.issuer
+                and entry.issuer
+                and name_key(citation.issuer) != name_key(entry.issuer)
             ):
                 start, end = mention.span(citation.issuer_span)
                 yield self.hit(

@@ -30,10 +30,7 @@ def split_selectors(values: Iterable[str]) -> list[str]:
 def matches(rule: Rule, selector: str) -> bool:
     upper = selector.upper()
     return (
-        upper == ALL
-        or upper == rule.code
-        or upper == rule.family
-        or selector.lower() == rule.name
+        upper == ALL or upper == rule.code or upper == rule.family or selector.lower() == rule.name
     )
 
 

@@ -48,8 +48,10 @@ def _node_ends(positions: PositionMap) -> dict[int, int]:
     for _path, position in positions.items():
         start = position.key.line if position.key else position.value.line
         span = position.value
-        last = span.end_line - 1 if span.end_column == 1 and span.end_line > span.line else (
-            span.end_line
+        last = (
+            span.end_line - 1
+            if span.end_column == 1 and span.end_line > span.line
+            else (span.end_line)
         )
         ends[start] = max(ends.get(start, start), last)
     return ends

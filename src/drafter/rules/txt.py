@@ -79,9 +79,7 @@ class RepeatedWord(ParagraphRule):
                 return
             kept = match.group(1)
             words = kept.lower().split()
-            if (len(words) == 1 and words[0] not in function_words) or " ".join(
-                words
-            ) in allowed:
+            if (len(words) == 1 and words[0] not in function_words) or " ".join(words) in allowed:
                 position = match.start() + len(words[0])
                 continue
             yield self.hit(paragraph, match.start(), match.end(), replacement=kept, words=kept)
@@ -284,7 +282,7 @@ class UnbalancedQuotes(Rule):
     explanation = N_(
         "Curly quotes come in pairs: “ opens and ” closes. A quotation may run over several "
         "paragraphs, so an opening “ is matched with the first unmatched ” that follows, in "
-        "the same paragraph or a later one. Straight quotes (\") are counted within a "
+        'the same paragraph or a later one. Straight quotes (") are counted within a '
         "paragraph: an odd number means one is missing."
     )
     message = N_("'“' is opened here and never closed")
@@ -317,7 +315,7 @@ class UnbalancedQuotes(Rule):
             if text.count('"') % 2:
                 last = text.rfind('"')
                 yield self.hit(
-                    paragraph, last, last + 1, N_("an odd number of straight quotes (\")")
+                    paragraph, last, last + 1, N_('an odd number of straight quotes (")')
                 )
         yield from self._unclosed(open_quotes)
 
@@ -543,7 +541,9 @@ class MixedToneMarks(Rule):
         "should use one. Syllables written the less common way are reported; set "
         "'check: tone_marks: new' (hòa) or 'old' (hoà) in drafter.yaml to require one."
     )
-    message = N_("'{found}' places the tone mark differently from the rest of the document ('{expected}')")
+    message = N_(
+        "'{found}' places the tone mark differently from the rest of the document ('{expected}')"
+    )
     wrong = "Ban Thường vụ Tỉnh ủy chỉ đạo. Văn phòng Tỉnh uỷ tham mưu."
     right = "Ban Thường vụ Tỉnh ủy chỉ đạo. Văn phòng Tỉnh ủy tham mưu."
 

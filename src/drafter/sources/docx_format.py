@@ -90,7 +90,9 @@ def _styles(package: Any, w: Any) -> tuple[dict[str, _Style], _Style, str | None
     return styles, base, default_paragraph
 
 
-def _resolve(styles: dict[str, _Style], style_id: str | None) -> tuple[str | None, bool, float | None]:
+def _resolve(
+    styles: dict[str, _Style], style_id: str | None
+) -> tuple[str | None, bool, float | None]:
     font, theme, size, seen = None, False, None, set()
     while style_id and style_id in styles and style_id not in seen:
         seen.add(style_id)

@@ -43,8 +43,10 @@ def read_label(text: str) -> ParsedLabel | None:
     parsed = parse_label(stripped)
     if parsed is None:
         return None
-    if parsed.kind == "roman" and not parsed.prefix and (
-        parsed.numbers[0] > MAX_ROMAN or _INITIAL.match(stripped[parsed.end :])
+    if (
+        parsed.kind == "roman"
+        and not parsed.prefix
+        and (parsed.numbers[0] > MAX_ROMAN or _INITIAL.match(stripped[parsed.end :]))
     ):
         return None
     if parsed.kind == "bullet" and parsed.suffix == "*":

@@ -50,8 +50,7 @@ def is_type_name(text: str) -> bool:
         return False
     key = name_key(stripped)
     return any(
-        key == name_key(name) or key.startswith(name_key(name) + " ")
-        for name in party.type_names()
+        key == name_key(name) or key.startswith(name_key(name) + " ") for name in party.type_names()
     )
 
 
@@ -73,9 +72,7 @@ def header_field(text: str) -> str | None:
 
 
 def _is_header_like(text: str) -> bool:
-    return header_field(text) is not None or (
-        is_upper_text(text) and len(text.split()) <= 12
-    )
+    return header_field(text) is not None or (is_upper_text(text) and len(text.split()) <= 12)
 
 
 def assign_roles(items: list[RawParagraph]) -> list[tuple[str, str | None]]:
@@ -99,9 +96,7 @@ def _header_block(
     items: list[RawParagraph], content: list[int], roles: list[tuple[str, str | None]]
 ) -> int:
     """Mark the header block and the title; return the index where the body starts."""
-    type_at = next(
-        (i for i in content[:HEADER_SEARCH] if is_type_name(items[i].text)), None
-    )
+    type_at = next((i for i in content[:HEADER_SEARCH] if is_type_name(items[i].text)), None)
     if type_at is None:
         header = []
         in_table = items[content[0]].location == "table"
@@ -179,8 +174,10 @@ def _end_block(
         ends.append(recipients_at)
         roles[recipients_at] = (view.RECIPIENT, view.RECIPIENTS_HEADING)
         for i in (j for j in tail if j > recipients_at):
-            if i in authorities or not LIST_ITEM.match(items[i].text) and not (
-                items[i].labelled and items[i].label_kind == "bullet"
+            if (
+                i in authorities
+                or not LIST_ITEM.match(items[i].text)
+                and not (items[i].labelled and items[i].label_kind == "bullet")
             ):
                 break
             roles[i] = (view.RECIPIENT, None)
@@ -242,8 +239,8 @@ def _lone_position(items: list[RawParagraph], i: int, roles: list[tuple[str, str
 
 def _looks_like_position(text: str) -> bool:
     stripped = text.strip()
-    return is_upper_text(stripped) and 1 <= len(stripped.split()) <= 6 and not is_type_name(
-        stripped
+    return (
+        is_upper_text(stripped) and 1 <= len(stripped.split()) <= 6 and not is_type_name(stripped)
     )
 
 

@@ -106,8 +106,12 @@ class _Outline:
         self.add(header["superior"], view.HEADER,
                  self.written(header["superior"], ("issuer", "superior"), issuer),
                  field=view.SUPERIOR)  # fmt: skip
-        self.add(header["issuer"], view.HEADER,
-                 self.written(header["issuer"], ("issuer", "name"), issuer), field=view.ISSUER)
+        self.add(
+            header["issuer"],
+            view.HEADER,
+            self.written(header["issuer"], ("issuer", "name"), issuer),
+            field=view.ISSUER,
+        )
         self.add(header["star"], view.HEADER, self.fixed(issuer), field=view.STAR)
         self.number_line(header["number_line"])
         if header.get("excerpt"):
@@ -132,7 +136,9 @@ class _Outline:
         """A công văn's "V/v …" line: the prefix is generated, the rest is the title."""
         title = _data_at(self.data, ("title",))
         if isinstance(title, str) and excerpt.endswith(title):
-            return _Shifted(self.scalar(("title",)), len(excerpt) - len(title), self.fixed(("title",)))
+            return _Shifted(
+                self.scalar(("title",)), len(excerpt) - len(title), self.fixed(("title",))
+            )
         return self.fixed(("title",))
 
     def number_line(self, text: str) -> None:
@@ -188,9 +194,7 @@ class _Outline:
             role = view.HEADING if block["style"].startswith("Heading") else view.BODY
             node_path, base = self.block_source(path)
             section = _section_path(path)
-            locator = (
-                self.scalar(node_path, base) if node_path else self.fixed(section, path[:1])
-            )
+            locator = self.scalar(node_path, base) if node_path else self.fixed(section, path[:1])
             label = block["label"] or None
             if label is None:
                 self.typed(block["text"], role, locator, level=block["level"])

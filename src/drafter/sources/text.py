@@ -115,7 +115,9 @@ def text_document(text: str, display: str, markdown: bool = False) -> CheckDocum
         parsed_labels.append(parsed)
         style = "Heading1" if number in headings else None
         raws.append(
-            RawParagraph(content, "text", style, parsed is not None, parsed.kind if parsed else None)
+            RawParagraph(
+                content, "text", style, parsed is not None, parsed.kind if parsed else None
+            )
         )
     roles = assign_roles(raws)
     levels = assign_levels(parsed_labels)
@@ -146,4 +148,3 @@ def text_document(text: str, display: str, markdown: bool = False) -> CheckDocum
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
-

@@ -3,17 +3,19 @@
 Checking an outline again that has not changed since — ``drafter build`` run
 twice, ``drafter watch`` saving other files, ``drafter check`` on a folder —
 gives the same findings. They are kept in the disk cache (``render.cache``;
-``DRAFTER_NO_CACHE=1`` turns every cache off, ``DRAFTER_NO_CHECK_CACHE=1`` this one) under a key made of everything they
-depend on: the outline's text and path, the text of the drafter.yaml that
-applies and of the reference register, the rules chosen on the command line,
-the language of the messages, today's date (a draft's year defaults to it),
-and drafter itself — its version, the Python version, and the size and time
-of every module and data file of the installed package, so a changed rule
-never serves stale findings.
+``DRAFTER_NO_CACHE=1`` turns every cache off, ``DRAFTER_NO_CHECK_CACHE=1``
+this one) under a key made of everything they depend on: the outline's text
+and path, the text of the drafter.yaml that applies and of the reference
+register, the rules chosen on the command line, the language of the
+messages, today's date (a draft's year defaults to it), and drafter itself —
+its version, the Python version, and the size and time of every module and
+data file of the installed package, so a changed rule never serves stale
+findings.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from functools import cache
@@ -117,7 +119,5 @@ def write(cache_key: str | None, findings: list[Finding]) -> None:
         (*finding[:9], tuple(finding.fix) if finding.fix is not None else None, finding[10])
         for finding in findings
     ]
-    try:
+    with contextlib.suppress(ValueError):
         disk.write(KIND, cache_key, marshal.dumps(rows))
-    except ValueError:
-        pass

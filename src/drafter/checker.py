@@ -85,10 +85,9 @@ class Checker:
         display = str(path)
         suffix = path.suffix.lower()
         if suffix in OUTLINE_SUFFIXES:
+            from drafter import check_cache
             from drafter.document import resolve_loaded
             from drafter.loader import load_outline_text
-
-            from drafter import check_cache
 
             rules = tuple(rule.code for rule in self.rules)
             cache_key = check_cache.key(display, text, self.loaded_settings, rules)

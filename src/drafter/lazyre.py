@@ -16,6 +16,7 @@ Two measures keep that off the start-up time (benchmarks/bench_check.py):
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from typing import Any
@@ -69,7 +70,7 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
             int(parsed.state.groups - 1), groupindex, tuple(indexgroup))  # fmt: skip
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - like re.compile
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, built from the disk cache when it can be."""
     import _sre
 
@@ -79,14 +80,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - li
     if entry is not None:
         try:
             return _sre.compile(pattern, *entry)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001 - a cache from elsewhere: compile afresh
+        except Exception:
             table.pop((pattern, flags), None)
     try:
         entry = _program(pattern, flags)
         compiled = _sre.compile(pattern, *entry)
     except re.error:
         raise
-    except Exception:  # noqa: BLE001 - internals changed: the public way
+    except Exception:
         return re.compile(pattern, flags)
     table[(pattern, flags)] = entry
     _save(table)
@@ -98,10 +99,8 @@ def _save(table: dict[tuple[str, int], tuple[Any, ...]]) -> None:
 
     from drafter.render import cache as disk
 
-    try:
+    with contextlib.suppress(ValueError):
         disk.write("regex", _cache_key(), marshal.dumps(table))
-    except ValueError:
-        pass
 
 
 class LazyPattern:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,8 @@ def load_data(name: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(raw.decode("utf-8"), Loader=loader)
-    try:
+    with contextlib.suppress(ValueError):  # a value marshal cannot hold (a date): not cached
         disk.write("data", key, marshal.dumps(data))
-    except ValueError:  # a value marshal cannot hold (a date): not cached
-        pass
     return data
 
 

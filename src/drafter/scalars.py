@@ -365,7 +365,8 @@ def scalar_map(
     """The value of the scalar between file offsets ``start`` and ``end`` (the
     loader's marks) with the source of each stretch.
 
-    ``starts`` are the file's ``line_starts``; ``style`` is the loader's (``None`` or ``""`` plain, ``'``, ``"``, ``|``, ``>``);
+    ``starts`` are the file's ``line_starts``; ``style`` is the loader's
+    (``None`` or ``""`` plain, ``'``, ``"``, ``|``, ``>``);
     ``value`` is what the loader produced, used to verify the reading;
     ``parent_indent`` is the 0-based column of the block holding the node (only
     needed for block scalars with an explicit indentation indicator).

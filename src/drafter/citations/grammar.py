@@ -12,8 +12,9 @@
 
 ``extract`` finds the symbol first (the distinctive part), then reads what
 stands before it (a type name and "số", by ``str.endswith``: no regex to
-build for ~100 names) and after it (the date, the issuer). The issuer's name ("của Ban Thường vụ Tỉnh ủy") is read with a
-word list, because where a name ends is a matter of words, not of characters.
+build for ~100 names) and after it (the date, the issuer). The issuer's name
+("của Ban Thường vụ Tỉnh ủy") is read with a word list, because where a name
+ends is a matter of words, not of characters.
 ``might_cite`` is the cheap literal pre-filter.
 """
 

@@ -98,7 +98,7 @@ def summary_line(report: CheckReport) -> str:
         parts.append(
             ngettext(
                 "No problems found in {files} file.", "No problems found in {files} files.", files
-            ).format(files=files)  # fmt: skip
+            ).format(files=files)
         )
         return " ".join(parts)
     parts.append(
@@ -106,7 +106,7 @@ def summary_line(report: CheckReport) -> str:
             "Found {errors} error(s), {warnings} warning(s) and {infos} note(s) in {files} file(s)."
         ).format(
             errors=counts["error"], warnings=counts["warning"], infos=counts["info"], files=files
-        )  # fmt: skip
+        )
     )
     fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicable)
     if fixable:

@@ -174,9 +174,8 @@ def _end_block(
         ends.append(recipients_at)
         roles[recipients_at] = (view.RECIPIENT, view.RECIPIENTS_HEADING)
         for i in (j for j in tail if j > recipients_at):
-            if (
-                i in authorities
-                or not LIST_ITEM.match(items[i].text)
+            if i in authorities or (
+                not LIST_ITEM.match(items[i].text)
                 and not (items[i].labelled and items[i].label_kind == "bullet")
             ):
                 break

@@ -149,13 +149,13 @@ class _Outline:
             number = _data_at(self.data, ("number",))
             if match["number"] and number is not None and str(number).strip() == match["number"]:
                 raw = str(number)
-                pieces.append(Piece(match.start("number"),
-                                    self.scalar(("number",), raw.find(match["number"]))))  # fmt: skip
+                base = raw.find(match["number"])
+                pieces.append(Piece(match.start("number"), self.scalar(("number",), base)))
                 pieces.append(Piece(match.end("number"), self.fixed(("symbol",), ("number",))))
             symbol = _data_at(self.data, ("symbol",))
             if isinstance(symbol, str) and symbol.strip() == match["symbol"]:
-                pieces.append(Piece(match.start("symbol"),
-                                    self.scalar(("symbol",), symbol.find(match["symbol"]))))  # fmt: skip
+                base = symbol.find(match["symbol"])
+                pieces.append(Piece(match.start("symbol"), self.scalar(("symbol",), base)))
         self.add_pieces(text, view.HEADER, pieces, field=view.NUMBER)
 
     def place_date_line(self, text: str) -> None:
@@ -289,8 +289,8 @@ class _Outline:
             for key, field in (("authority", view.AUTHORITY), ("position", view.POSITION),
                                ("name", view.SIGNER)):  # fmt: skip
                 text = signature.get(key) or ""
-                self.add(text, view.SIGNATURE,
-                         self.written(text, ("signature", key), ("signature",)), field=field)  # fmt: skip
+                locator = self.written(text, ("signature", key), ("signature",))
+                self.add(text, view.SIGNATURE, locator, field=field)
 
 
 class _Shifted(view.Locator):
@@ -317,9 +317,9 @@ class _Shifted(view.Locator):
 def _data_at(data: Any, path: NodePath, missing: Any = None) -> Any:
     node = data
     for key in path:
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        if (isinstance(node, dict) and key in node) or (
+            isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+        ):
             node = node[key]
         else:
             return missing

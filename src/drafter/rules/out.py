@@ -8,6 +8,9 @@ from drafter.i18n import N_
 from drafter.rules.base import ERROR, WARNING, MetaRule
 
 
+_ISSUER = "issuer: {level: ban-thuong-vu-tinh-uy, province: Hậu Giang}\n"
+
+
 class _Loader(MetaRule):
     severity = ERROR
     example_source = "yaml"
@@ -122,8 +125,8 @@ class UnusedSuppression(MetaRule):
         "the comment is stale (the text was corrected) and should be removed."
     )
     message = N_("'{codes}' is suppressed here but nothing was found")
-    wrong = "title: Công tác quý I năm 2024  # drafter: ignore[TXT001]\n"
-    right = "title: Công tác quý I năm 2024\n"
+    wrong = f"{_ISSUER}title: Công tác quý I năm 2024  # drafter: ignore[TXT001]\n"
+    right = f"{_ISSUER}title: Công tác quý I năm 2024\n"
 
 
 class UnknownSuppression(MetaRule):
@@ -137,8 +140,8 @@ class UnknownSuppression(MetaRule):
         "names (repeated-word); see drafter rules."
     )
     message = N_("unknown rule '{code}' in a suppression comment")
-    wrong = "title: Công tác quý I năm 2024  # drafter: ignore[TXT999]\n"
-    right = "title: Công tác quý I năm 2024\n"
+    wrong = f"{_ISSUER}title: Công tác quý I năm 2024  # drafter: ignore[TXT999]\n"
+    right = f"{_ISSUER}title: Công tác quý I năm 2024\n"
 
 
 RULES = (

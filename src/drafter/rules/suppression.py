@@ -87,8 +87,6 @@ def apply_suppressions(
     rules_run: tuple[Rule, ...],
     unused_rule: Rule | None,
     unknown_rule: Rule | None,
-    path: str,
-    source_line: str | None = None,
 ) -> tuple[list[Finding], list[tuple[Suppression, str, str]]]:
     """Findings left after suppression, and problems with the suppressions
     themselves as ``(suppression, rule code, selector)``."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, EXAMPLE, REFERENCE
 
+from conftest import DATA, EXAMPLE, REFERENCE
 from drafter.checking import check_paths
 
 CORRECTED = DATA / "reference-corrected.txt"

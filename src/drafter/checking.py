@@ -156,7 +156,7 @@ def check_paths(
     cli_select, cli_ignore = split_selectors(select), split_selectors(ignore)
     check_selectors(cli_select, "--select")
     check_selectors(cli_ignore, "--ignore")
-    reports, checkers = [], {}
+    reports, checkers, broken = [], {}, set()
     for path in expand_paths(paths):
         try:
             settings = settings_for(path)
@@ -164,8 +164,13 @@ def check_paths(
             if key not in checkers:
                 checkers[key] = checker_for(settings, cli_select, cli_ignore)
             checker = checkers[key]
-        except OutlineError as error:  # drafter.yaml itself is wrong
-            reports.append(FileReport(str(path), problem_findings(error), understood=False))
+        except OutlineError as error:  # drafter.yaml itself is wrong: reported once, as itself
+            shown = _shown_path(Path(error.problems[0].path))
+            if shown in broken:
+                continue
+            broken.add(shown)
+            findings = [f._replace(path=shown) for f in problem_findings(error)]
+            reports.append(FileReport(shown, findings, understood=False))
             continue
         if fix:
             from drafter.fixer import fix_file
@@ -176,6 +181,14 @@ def check_paths(
     ran = {rule.code for checker in checkers.values() for rule in checker.rules}
     rules = tuple(rule for rule in all_rules() if rule.code in ran)
     return CheckReport(reports, strict, rules)
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` relative to the working folder when it lies below it, as users type it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def check_and_report(

@@ -132,8 +132,8 @@ def render(report: CheckReport, stream: TextIO, errors: TextIO) -> None:
         for finding in file_report.findings:
             stream.write(format_finding(finding, style) + "\n")
         if not file_report.understood:
-            stream.write("  " + _("this file could not be read as an outline; fix the problems "
-                                  "above first (other rules did not run)") + "\n")  # fmt: skip
+            stream.write("  " + _("fix the problems above first; until then no other rule "
+                                  "runs on the files concerned") + "\n")  # fmt: skip
         stream.write("\n")
     stream.write(summary_line(report) + "\n")
 

@@ -310,6 +310,9 @@ class StateMotto(Rule):
                 yield self.hit(paragraph, start, start + len(text), text=text)
 
 
+_EXCERPT = N_("no header, signature or recipients were found; the text is checked as an excerpt")
+
+
 class MissingComponent(Rule):
     code = "HDR010"
     name = "missing-component"
@@ -319,7 +322,8 @@ class MissingComponent(Rule):
         "Every Party document has: the motto 'ĐẢNG CỘNG SẢN VIỆT NAM', the issuing body, the "
         "number and symbol, the place and date, the type name and title, the signature and "
         "the recipients (QĐ 66 Điều 15, party-format.md §6). A text file copied from Word may "
-        "lose the header table, so this is only a note."
+        "lose the header table, so this is only a note; a text with none of them is an "
+        "excerpt and gets a single note."
     )
     message = N_("no {component} was found")
     wrong = "CHƯƠNG TRÌNH\nCông tác quý I năm 2024\n-----\nNội dung.\n"
@@ -339,10 +343,13 @@ class MissingComponent(Rule):
             (header.authority or header.position, N_("signature")),
             (document.field(view.RECIPIENTS_HEADING), N_("'Nơi nhận' (recipients)")),
         )
-        first = document.paragraphs[0]
-        for present, component in checks:
-            if present is None:
-                yield self.hit(None, 0, 0, component=_(component), where=first.position(0))
+        where = document.paragraphs[0].position(0)
+        missing = [component for present, component in checks if present is None]
+        if len(missing) == len(checks):  # an excerpt, not a whole document: one note
+            yield self.hit(None, 0, 0, _EXCERPT, where=where)
+            return
+        for component in missing:
+            yield self.hit(None, 0, 0, component=_(component), where=where)
 
 
 class RetiredIssuerCode(Rule):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from drafter.i18n import N_
 from drafter.rules.base import ERROR, WARNING, MetaRule
 
-
 _ISSUER = "issuer: {level: ban-thuong-vu-tinh-uy, province: Hậu Giang}\n"
 
 

@@ -211,6 +211,19 @@ def test_fix_keeps_comments_layout_and_line_endings(tmp_path: Path) -> None:
     assert code == 1  # the bracket is still open
 
 
+def test_fix_after_a_typed_label_edits_the_right_characters(tmp_path: Path) -> None:
+    outline = write(tmp_path / "o.yaml", OUTLINE_HEAD + (
+        "type: quy-dinh\ntitle: chế độ họp\npreamble: |\n"
+        "  - Căn cứ  Điều lệ Đảng;\n  - Xét đề nghị của của Văn phòng,\n"
+    ))  # fmt: skip
+    assert check(outline, fix=True)[0] == 0
+    assert (
+        (tmp_path / "o.yaml")
+        .read_text("utf-8")
+        .endswith("  - Căn cứ Điều lệ Đảng;\n  - Xét đề nghị của Văn phòng,\n")
+    )
+
+
 def test_fix_keeps_crlf_and_the_byte_order_mark(tmp_path: Path) -> None:
     target = tmp_path / "note.txt"
     target.write_bytes(b"\xef\xbb\xbf" + SLIPS.replace("\n", "\r\n").encode("utf-8") * 2)

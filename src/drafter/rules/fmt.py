@@ -5,21 +5,38 @@ these are warnings, with the ranges every reading accepts."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.i18n import N_
 from drafter.render.context import TASK_STYLE
+from drafter.resources import load_data
 from drafter.rules.base import WARNING, Hit, Rule
 from drafter.sources import view
 
 if TYPE_CHECKING:
     from drafter.rules.context import CheckContext
 
-# party-format.md §1, "Validator: warn if a margin is outside …" (millimetres)
-MARGIN_RANGES = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
-FONT = "Times New Roman"  # §1: TCVN 6909:2001 set, Times New Roman
-BODY_SIZES = (14.0, 15.0)  # §3: body text 14–15
-TOLERANCE_MM = 0.5
+
+class _Format(NamedTuple):
+    margins: dict[str, tuple[float, float]]
+    tolerance: float
+    font: str
+    body_sizes: tuple[float, float]
+
+
+@cache
+def _format() -> _Format:
+    """The ranges in data/check_format.yaml (party-format.md §1, §3)."""
+    data = load_data("check_format")
+    return _Format(
+        {side: (float(low), float(high)) for side, (low, high) in data["margins_mm"].items()},
+        float(data["margin_tolerance_mm"]),
+        data["font"],
+        (float(data["body_size_pt"][0]), float(data["body_size_pt"][1])),
+    )
+
+
 DOCX_ONLY = frozenset({"docx"})
 # drafter's own paragraph styles with a size of their own (render.context): the
 # owners and deadline line after a task
@@ -51,14 +68,15 @@ class PageMargins(Rule):
         sides = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"), "right": N_("right")}
         from drafter.i18n import _
 
+        wanted = _format()
         for margins in formatting.margins:
-            for side, (low, high) in MARGIN_RANGES.items():
+            for side, (low, high) in wanted.margins.items():
                 value = getattr(margins, side)
-                if low - TOLERANCE_MM <= value <= high + TOLERANCE_MM:
+                if low - wanted.tolerance <= value <= high + wanted.tolerance:
                     continue
                 yield self.hit(
                     None, 0, 0, where=(1, 1), side=_(sides[side]), section=margins.section,
-                    value=f"{value:.0f}", low=low, high=high,
+                    value=f"{value:.0f}", low=f"{low:g}", high=f"{high:g}",
                 )  # fmt: skip
 
 
@@ -87,7 +105,7 @@ class FontFamily(Rule):
                 continue
             line = paragraph.position(0)[0]
             fonts = {face.font for face in formatting.faces.get(line, []) if face.font}
-            others = sorted(font for font in fonts if font.lower() != FONT.lower())
+            others = sorted(font for font in fonts if font.lower() != _format().font.lower())
             if others:
                 yield self.hit(paragraph, 0, len(paragraph.text), font=", ".join(others))
 
@@ -113,7 +131,7 @@ class BodySize(Rule):
         formatting = ctx.document.formatting
         if formatting is None:
             return
-        low, high = BODY_SIZES
+        low, high = _format().body_sizes
         styles = _paragraph_styles(ctx)
         for paragraph in ctx.document.paragraphs:
             if paragraph.role not in (view.BODY, view.HEADING):

@@ -83,8 +83,10 @@ class _Outline:
         value = _data_at(self.data, path)
         if isinstance(value, str) and value.strip().upper() == text.strip().upper():
             base = len(value) - len(value.lstrip())
-            if len(value.upper()) == len(value):
+            if value.strip() == text.strip():
                 return self.scalar(path, base)
+            if len(value.upper()) == len(value):  # printed in capitals: no fix can apply
+                return _ReadOnly(self.scalar(path, base))
         return self.fixed(path, *fallback)
 
     # ------------------------------------------------------------------ adding
@@ -186,7 +188,8 @@ class _Outline:
                     base = _nth_line_offset(holder, line_index)
                     return _Shifted(self.scalar((key,), base), len(text) - len(line),
                                     self.fixed((key,)))  # fmt: skip
-        return self.fixed((key,), ("recipients",), ("archive",))
+        # generated from the type's defaults (công văn: "Như trên,", the archive line)
+        return self.fixed((key,), ("recipients",), ("archive",), ("type",))
 
     def body(self) -> None:
         for block in self.context["blocks"]:
@@ -221,11 +224,11 @@ class _Outline:
         self.add(
             text[parsed.end :],
             role,
-            _Shifted(locator, parsed.end, locator),
+            _After(locator, parsed.end),
             label=parsed.text,
             parsed_label=parsed,
             level=level,
-            label_locator=_Shifted(locator, 0, locator),
+            label_locator=locator,
         )
 
     def block_source(self, path: NodePath) -> tuple[NodePath | None, int]:
@@ -292,6 +295,61 @@ class _Outline:
                 locator = self.written(text, ("signature", key), ("signature",))
                 self.add(text, view.SIGNATURE, locator, field=field)
 
+    def appendices(self) -> None:
+        """What the Word file prints after the signature: the task table and a copy's
+        components (bản sao), as appendix paragraphs in the template's order."""
+        tasks = self.context.get("tasks")
+        if tasks:
+            top = self.fixed(("task_table",))
+            for key in ("heading", "title", "subtitle"):
+                self.add(tasks.get(key) or "", view.APPENDIX, top)
+            for column in tasks["columns"]:
+                self.add(column, view.APPENDIX, top)
+            for row in tasks["rows"]:
+                self.task_row(row)
+        copy = self.context.get("copy")
+        if copy:
+            self.copy_block(copy)
+
+    def task_row(self, row: dict[str, str]) -> None:
+        section = _block_path(row["path"])
+        for key, text in row.items():
+            if key == "path":
+                continue
+            if key == "content":
+                has_heading = _data_at(self.data, (*section, "heading")) is not None
+                source, base = self.block_source(
+                    (*section, "heading") if has_heading else (*section, "text", 0)
+                )
+                locator = self.scalar(source, base) if source else self.fixed(section)
+            elif key in ("lead", "deadline"):
+                locator = self.written(text, (*section, key), section)
+            else:
+                locator = self.fixed((*section, key), section)
+            self.add(text, view.APPENDIX, locator)
+
+    def copy_block(self, copy: dict[str, Any]) -> None:
+        here = ("copy",)
+        for key in ("superior", "issuer", "star", "number_line", "kind", "place_date"):
+            path = ("copy", {"number_line": "number", "place_date": "date"}.get(key, key))
+            self.add(copy[key] or "", view.APPENDIX, self.fixed(path, here))
+        if copy["recipients"]:
+            self.add(self.context["recipients_heading"], view.APPENDIX,
+                     self.fixed(("copy", "recipients"), here))  # fmt: skip
+        holder = _data_at(self.data, ("copy", "recipients"))
+        for index, line in enumerate(copy["recipients"]):
+            item = holder[index] if isinstance(holder, list) and index < len(holder) else None
+            fallback = self.fixed(("copy", "recipients"), here)
+            locator = (_Shifted(self.scalar(("copy", "recipients", index)),
+                                len(line) - len(item), fallback)
+                       if isinstance(item, str) and item and line.endswith(item)
+                       else fallback)  # fmt: skip
+            self.typed(line, view.APPENDIX, locator)
+        for key in ("authority", "position", "name"):
+            text = copy["signature"].get(key) or ""
+            locator = self.written(text, ("copy", "signature", key), ("copy", "signature"), here)
+            self.add(text, view.APPENDIX, locator)
+
 
 class _Shifted(view.Locator):
     """A locator for text printed after a generated prefix ("- ", "V/v ")."""
@@ -312,6 +370,36 @@ class _Shifted(view.Locator):
         if start < self.shift:
             return None
         return self.inner.file_range(start - self.shift, end - self.shift)
+
+
+class _ReadOnly(view.Locator):
+    """Positions of ``inner`` for text printed otherwise than written (in capitals):
+    a finding points at it, a fix never rewrites it."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: view.Locator) -> None:
+        self.inner = inner
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.inner.position(offset)  # file_range: the base class's None
+
+
+class _After(view.Locator):
+    """A locator for the text after a typed label ("- Căn cứ …" read as "-" and
+    "Căn cứ …"): offsets into the text are offsets past the label in ``inner``."""
+
+    __slots__ = ("inner", "skip")
+
+    def __init__(self, inner: view.Locator, skip: int) -> None:
+        self.inner = inner
+        self.skip = skip
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.inner.position(offset + self.skip)
+
+    def file_range(self, start: int, end: int) -> tuple[int, int] | None:
+        return self.inner.file_range(start + self.skip, end + self.skip)
 
 
 def _data_at(data: Any, path: NodePath, missing: Any = None) -> Any:
@@ -388,6 +476,7 @@ def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
     builder.addressees()
     builder.body()
     builder.end_block()
+    builder.appendices()
     text = document.loaded.text
     lines = split_lines(text)
     view = CheckDocument(

@@ -90,3 +90,11 @@ def test_hand_written_scalars_point_at_their_characters() -> None:
 def test_a_reading_that_does_not_match_is_refused() -> None:
     source = "a: text\n"
     assert scalar_map(source, line_starts(source), 3, 7, None, "other") is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\r\n\x85\u2028\u2029")), max_size=40))
+def test_line_starts_agree_with_yaml_line_breaks(text: str) -> None:
+    import re
+
+    expected = [0, *(m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text))]
+    assert line_starts(text) == expected

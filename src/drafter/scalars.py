@@ -17,12 +17,15 @@ columns count characters, like libyaml's marks.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from drafter.lazyre import lazy
 
 YAML_BREAKS = "\r\n\x85\u2028\u2029"
 _BREAK_RE = lazy("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAK = lazy("[\r\x85\u2028\u2029]")
 _NEXT_BREAK = lazy("[\r\n\x85\u2028\u2029]")
 _NEXT_BLANK = lazy("[ \t\r\n\x85\u2028\u2029]")
 _ESCAPES = {
@@ -35,6 +38,11 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 def line_starts(text: str) -> list[int]:
     """Offsets where each line of ``text`` starts, YAML's line breaks."""
+    if _OTHER_BREAK.search(text) is None:  # "\n" only: lengths summed in C
+        lengths = map(len, text.split("\n"))
+        starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+        starts.pop()
+        return starts
     return [0, *(match.end() for match in _BREAK_RE.finditer(text))]
 
 

@@ -58,18 +58,18 @@ def _node_ends(positions: PositionMap) -> dict[int, int]:
 
 
 def find_suppressions(lines: list[str], positions: PositionMap) -> list[Suppression]:
-    candidates = [n for n, text in enumerate(lines, start=1) if "drafter" in text]
+    candidates = [
+        (number, text, match)
+        for number, text in enumerate(lines, start=1)
+        if "drafter" in text and (match := _COMMENT.search(text)) is not None
+    ]
     if not candidates:
         return []
     inside_blocks = _block_lines(positions)
     node_ends = _node_ends(positions)
     found = []
-    for number in candidates:
-        text = lines[number - 1]
+    for number, text, match in candidates:
         if number in inside_blocks:
-            continue
-        match = _COMMENT.search(text)
-        if not match:
             continue
         codes = tuple(split_selectors([match.group("codes") or ""]))
         if text[: match.start()].strip():

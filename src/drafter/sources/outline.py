@@ -478,15 +478,17 @@ def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
     builder.end_block()
     builder.appendices()
     text = document.loaded.text
-    lines = split_lines(text)
-    view = CheckDocument(
+
+    @cache
+    def lines() -> list[str]:  # split when a finding is shown, not before
+        return split_lines(text)
+
+    return CheckDocument(
         str(document.loaded.path),
         "outline",
         builder.paragraphs,
         text=text,
         line_starts=builder.starts,
-        source_lines=lambda line: lines[line - 1] if 1 <= line <= len(lines) else None,
+        source_lines=lambda line: lines()[line - 1] if 1 <= line <= len(lines()) else None,
         outline=document,
     )
-    view.lines = lines
-    return view

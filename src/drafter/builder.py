@@ -1,8 +1,9 @@
 """``drafter build``: outline -> official-format .docx (and .pdf), safely.
 
-load (positions) -> context (pure) -> docxtpl -> provenance -> atomic write.
+load (positions) -> context (pure) -> docxtpl -> provenance + snapshot -> atomic write.
 An existing output is overwritten only if drafter made it and nobody edited it
-since, or with ``force``; the user's edits are never silently lost.
+since, or with ``force``. If it was edited by hand, the new generation is
+merged into it (``drafter.regenerate``); the user's edits are never silently lost.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter import __version__, doctypes
 from drafter.errors import InputError, RefusedOverwrite
@@ -21,6 +22,7 @@ from drafter.provenance import (
     BUILT_KEY,
     CONTENT_HASH_KEY,
     FORMAT_KEY,
+    MERGED_KEY,
     OUTLINE_HASH_KEY,
     OUTLINE_KEY,
     VERSION_KEY,
@@ -28,8 +30,11 @@ from drafter.provenance import (
     fingerprint,
     inspect_target,
 )
-from drafter.render.context import FormatSettings, build_context, load_format_pack
 from drafter.resources import templates_dir
+
+if TYPE_CHECKING:
+    from drafter.docx_io.snapshot import Unit
+    from drafter.merge import MergeResult
 
 DEFAULT_FORMAT = "hd36_2018"
 DRAFTS_DIR = Path("drafts")
@@ -40,6 +45,7 @@ class BuildResult(NamedTuple):
     docx: Path
     pdf: Path | None
     paragraphs: int
+    merge: MergeResult | None = None  # set when hand edits were merged
 
 
 def default_output(outline_path: Path) -> Path:
@@ -57,24 +63,24 @@ def template_for(loaded: LoadedOutline, template: Path | None = None) -> Path:
     return path
 
 
-def guard_target(target: Path, outline_path: Path, force: bool) -> None:
-    """Refuse to overwrite anything the user made, unless ``force``."""
+def check_target(target: Path, outline_path: Path) -> None:
+    """Refuse outputs that can never be right: not .docx, or the outline itself."""
     if target.suffix.lower() != ".docx":
         raise InputError(_("{path}: the output must be a .docx file").format(path=target))
     if target.resolve() == outline_path.resolve():
         raise RefusedOverwrite(
             _("{path}: the output would overwrite the outline").format(path=target)
         )
+
+
+def guard_target(target: Path, outline_path: Path, force: bool) -> TargetState:
+    """What to do with an existing output: write it fresh (ABSENT, UNCHANGED) or
+    merge into it (EDITED); refuse anything drafter did not make, unless ``force``."""
+    check_target(target, outline_path)
     if force:
-        return
+        return TargetState.ABSENT
     info = inspect_target(target)
     hint = _("use --force to overwrite it, or -o to write elsewhere")
-    if info.state is TargetState.EDITED:
-        raise RefusedOverwrite(
-            _("{path} was edited in Word since drafter built it; not overwriting ({hint})").format(
-                path=target, hint=hint
-            )
-        )
     if info.state is TargetState.FOREIGN:
         raise RefusedOverwrite(
             _("{path} exists and was not made by drafter; not overwriting ({hint})").format(
@@ -87,26 +93,36 @@ def guard_target(target: Path, outline_path: Path, force: bool) -> None:
                 "{path} exists but is not a Word file drafter can read; not overwriting ({hint})"
             ).format(path=target, hint=hint)
         )
+    built_from = info.properties.get(OUTLINE_KEY)
+    if built_from and built_from != outline_path.name and info.state is not TargetState.ABSENT:
+        raise RefusedOverwrite(
+            _("{path} was built from {other}, not from {outline}; not overwriting ({hint})").format(
+                path=target, other=built_from, outline=outline_path.name, hint=hint
+            )
+        )
+    return info.state
 
 
-def render_outline(
-    loaded: LoadedOutline, template: Path | None = None, format_name: str = DEFAULT_FORMAT
+def finish_document(
+    document: Any,
+    loaded: LoadedOutline,
+    title: str,
+    units: list[Unit],
+    format_name: str = DEFAULT_FORMAT,
+    merged: bool = False,
 ) -> tuple[bytes, int]:
-    """The .docx bytes for an outline, provenance included, and its paragraph count."""
+    """Provenance and snapshot into a python-docx document; its bytes and paragraph count."""
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
-    from drafter.render.docx import document_bytes, render_template
+    from drafter.docx_io.snapshot import attach_snapshot
+    from drafter.render.docx import document_bytes
 
-    settings = FormatSettings.from_pack(load_format_pack(format_name))
-    context = build_context(loaded.outline, settings)
-    document = render_template(template_for(loaded, template), context)
-    body = document.docx.element.body
-    paragraphs = body_paragraphs(body)
-    core = document.docx.core_properties
-    core.title = f"{context['type_name']} {loaded.outline.title}"[:255]
+    paragraphs = body_paragraphs(document.element.body)
+    core = document.core_properties
+    core.title = title[:255]
     core.author = "drafter"
     attach_custom_properties(
-        document.docx,
+        document,
         {
             VERSION_KEY: __version__,
             OUTLINE_KEY: loaded.path.name,
@@ -114,9 +130,22 @@ def render_outline(
             CONTENT_HASH_KEY: fingerprint(paragraphs),
             FORMAT_KEY: format_name,
             BUILT_KEY: dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            MERGED_KEY: "yes" if merged else "no",
         },
     )
+    attach_snapshot(document, units)
     return document_bytes(document), len(paragraphs)
+
+
+def render_outline(
+    loaded: LoadedOutline, template: Path | None = None, format_name: str = DEFAULT_FORMAT
+) -> tuple[bytes, int]:
+    """The .docx bytes for an outline, provenance and snapshot included, and its paragraph count."""
+    from drafter.generate import generate
+
+    generated = generate(loaded, template, format_name)
+    title = f"{generated.context['type_name']} {loaded.outline.title}"
+    return finish_document(generated.document.docx, loaded, title, generated.units, format_name)
 
 
 def build_loaded(
@@ -126,17 +155,25 @@ def build_loaded(
     pdf: bool = False,
     force: bool = False,
     template: Path | None = None,
+    prefer: str | None = None,
 ) -> BuildResult:
     target = Path(output) if output else default_output(loaded.path)
-    guard_target(target, loaded.path, force)
-    data, count = render_outline(loaded, template)
+    state = guard_target(target, loaded.path, force)
+    merge = None
+    if state in (TargetState.EDITED, TargetState.UNCHANGED):
+        from drafter.regenerate import regenerate
+
+        outcome = regenerate(target, loaded, template=template, prefer=prefer)
+        data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
+    else:
+        data, count = render_outline(loaded, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:
         from drafter.render.pdf import convert_to_pdf
 
         pdf_path = convert_to_pdf(target, target.with_suffix(".pdf"))
-    return BuildResult(loaded.path, target, pdf_path, count)
+    return BuildResult(loaded.path, target, pdf_path, count, merge)
 
 
 def build(
@@ -146,8 +183,15 @@ def build(
     pdf: bool = False,
     force: bool = False,
     template: Path | str | None = None,
+    prefer: str | None = None,
 ) -> BuildResult:
-    """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``)."""
+    """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``).
+
+    If the Word file exists and was edited by hand since drafter built it, the
+    new generation is merged into it; ``prefer`` ("outline" or "document")
+    settles paragraphs both sides changed, which are otherwise left as
+    conflicts (``BuildResult.merge.conflicts``).
+    """
     loaded = load_outline(Path(outline))
     return build_loaded(
         loaded,
@@ -155,4 +199,5 @@ def build(
         pdf=pdf,
         force=force,
         template=Path(template) if template else None,
+        prefer=prefer,
     )

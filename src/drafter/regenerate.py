@@ -1,0 +1,78 @@
+"""Build into a Word file that already exists: merge the new generation into it.
+
+Called by ``builder.build_loaded`` when the output exists and drafter made it.
+If nobody touched it since a plain build, it is simply written anew. Otherwise
+the snapshot stored in it is the base of a three-way merge (``drafter.merge``)
+between the file as people edited it and what the outline generates now; a
+file without a snapshot (saved by a program that drops it) is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from drafter.errors import InputError, RefusedOverwrite
+from drafter.i18n import _
+from drafter.loader import LoadedOutline
+from drafter.merge import MergeResult, merge_document
+from drafter.provenance import FORMAT_KEY, MERGED_KEY, TargetState, inspect_target
+
+
+class Regenerated(NamedTuple):
+    data: bytes
+    paragraphs: int
+    merge: MergeResult | None
+
+
+def open_document(path: Path) -> object:
+    """The Word file at ``path`` as a python-docx ``Document``; ``InputError`` if damaged."""
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as error:  # python-docx raises many kinds on broken packages
+        raise InputError(
+            _("{path}: damaged Word file ({reason})").format(path=path, reason=type(error).__name__)
+        ) from None
+
+
+def regenerate(
+    target: Path,
+    loaded: LoadedOutline,
+    *,
+    template: Path | None = None,
+    prefer: str | None = None,
+) -> Regenerated:
+    """The bytes to write at ``target`` for ``loaded``, merging hand edits in."""
+    from drafter.builder import DEFAULT_FORMAT, finish_document
+    from drafter.docx_io.package import DocxPackage
+    from drafter.docx_io.snapshot import read_snapshot
+    from drafter.generate import generate
+
+    info = inspect_target(target)
+    format_name = info.properties.get(FORMAT_KEY) or DEFAULT_FORMAT
+    generated = generate(loaded, template)
+    title = f"{generated.context['type_name']} {loaded.outline.title}"
+    if info.state is TargetState.UNCHANGED and info.properties.get(MERGED_KEY) != "yes":
+        data, count = finish_document(
+            generated.document.docx, loaded, title, generated.units, format_name
+        )
+        return Regenerated(data, count, None)
+    with DocxPackage(target) as package:
+        base = read_snapshot(package)
+    if base is None:
+        raise RefusedOverwrite(
+            _(
+                "{path} was edited, but it no longer holds the record of what drafter generated "
+                "(the program that saved it dropped it), so the edits cannot be merged; pull them "
+                "into the outline with 'drafter import {path} --update {outline}', or use --force "
+                "to overwrite the file"
+            ).format(path=target, outline=loaded.path)
+        )
+    document = open_document(target)
+    result = merge_document(
+        document, base, generated.blocks, generated.units, generated.style, prefer
+    )
+    data, count = finish_document(document, loaded, title, result.units, format_name, merged=True)
+    return Regenerated(data, count, result)

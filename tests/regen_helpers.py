@@ -1,0 +1,68 @@
+"""Helpers shared by the regenerate/import/diff/watch tests (issue 6)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
+REFERENCE = ROOT.parent / "shared" / "reference" / "du-thao-chuong-trinh-cong-tac-quy-1-2024.txt"
+
+
+def needs_libreoffice() -> pytest.MarkDecorator:
+    """Mark a test ``libreoffice``; skip it without soffice unless CI requires it."""
+    from drafter.render.pdf import find_soffice
+
+    missing = find_soffice() is None and not os.environ.get("DRAFTER_REQUIRE_LIBREOFFICE")
+    return pytest.mark.libreoffice(
+        pytest.mark.skipif(missing, reason="LibreOffice (soffice) is not installed")
+    )
+
+
+def run_cli(*args: str) -> int:
+    """``drafter ARGS`` in English through the real entry point; its exit code."""
+    from drafter.cli import main
+
+    try:
+        main(["--lang", "en", *map(str, args)])
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    return 0
+
+
+def copy_example(folder: Path, name: str = "ctr.yaml") -> Path:
+    target = folder / name
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def edit_docx(path: Path, change: Callable[[docx.document.Document], None]) -> None:
+    """Open ``path`` in python-docx, let ``change`` edit it, save it back."""
+    document = docx.Document(str(path))
+    change(document)
+    document.save(str(path))
+
+
+def paragraph_starting(document: docx.document.Document, start: str):
+    found = [p for p in document.paragraphs if p.text.startswith(start)]
+    assert len(found) == 1, (start, len(found))
+    return found[0]
+
+
+def texts(path: Path) -> list[str]:
+    """Every paragraph of the Word file in reading order (the shared reader)."""
+    from drafter.docx_io.reader import read_paragraphs
+
+    return [p.text for p in read_paragraphs(path) if p.part == "word/document.xml"]

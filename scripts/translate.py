@@ -11,7 +11,7 @@ import runpy
 import sys
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from i18n import po_path, read_catalog, write_catalog  # noqa: E402
+from i18n import po_path, read_catalog, write_catalog
 
 
 def main(language: str, source: str) -> int:

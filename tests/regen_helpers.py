@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
-REFERENCE = ROOT.parent / "shared" / "reference" / "du-thao-chuong-trinh-cong-tac-quy-1-2024.txt"
-
-
-def needs_libreoffice() -> pytest.MarkDecorator:
-    """Mark a test ``libreoffice``; skip it without soffice unless CI requires it."""
-    from drafter.render.pdf import find_soffice
-
-    missing = find_soffice() is None and not os.environ.get("DRAFTER_REQUIRE_LIBREOFFICE")
-    return pytest.mark.libreoffice(
-        pytest.mark.skipif(missing, reason="LibreOffice (soffice) is not installed")
-    )
+REFERENCE = ROOT / "tests" / "data" / "du-thao-chuong-trinh-cong-tac-quy-1-2024.txt"
 
 
 def run_cli(*args: str) -> int:

@@ -12,10 +12,10 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from regen_helpers import (
     copy_example,
     edit_docx,
-    needs_libreoffice,
     paragraph_starting,
     replace_in,
     run_cli,
@@ -270,7 +270,7 @@ def test_untouched_output_is_simply_rebuilt(tmp_path, capsys):
     assert any("100% chỉ tiêu" in t for t in texts(output))
 
 
-@needs_libreoffice()
+@pytest.mark.libreoffice
 def test_a_file_saved_by_libreoffice_still_merges(tmp_path):
     from drafter.render.pdf import find_soffice
 

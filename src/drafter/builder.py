@@ -115,11 +115,11 @@ def finish_document(
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
     from drafter.docx_io.snapshot import attach_snapshot
-    from drafter.render.docx import document_bytes
+    from drafter.render.docx import document_bytes, visible_text
 
     paragraphs = body_paragraphs(document.element.body)
     core = document.core_properties
-    core.title = title[:255]
+    core.title = visible_text(title)[:255]
     core.author = "drafter"
     attach_custom_properties(
         document,

@@ -124,9 +124,22 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except ValueError:
         set_language(None)
         _fail(_("unknown language '{value}'; use vi or en").format(value=language))
+    # typer (< 0.29) vendors click; these two classes are what its parser raises
+    from typer._click.exceptions import ClickException, UsageError
+
     try:
         app = create_app()
-        app(args=args, prog_name="drafter", standalone_mode=True)
+        result = app(args=args, prog_name="drafter", standalone_mode=False)
+    except UsageError as error:
+        from drafter.usage import report_usage_error
+
+        raise SystemExit(report_usage_error(error)) from None
+    except ClickException as error:
+        _stderr(_("error: {message}").format(message=error.format_message()))
+        raise SystemExit(error.exit_code) from None
+    except typer.Abort:
+        _stderr(_("interrupted"))
+        raise SystemExit(130) from None
     except DrafterError as error:
         report_error(error)
         raise SystemExit(error.exit_code) from None
@@ -144,7 +157,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
                 "DRAFTER_DEBUG=1 to see the details"
             ).format(kind=type(error).__name__, detail=str(error)[:200])
         )
-    raise SystemExit(0)
+    raise SystemExit(result if isinstance(result, int) else 0)
 
 
 def entry() -> NoReturn:
@@ -159,6 +172,11 @@ def entry() -> NoReturn:
         main()
     except SystemExit as stop:
         code = stop.code
+    except BaseException as error:  # the very last line of defence
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        sys.stderr.write(f"drafter: internal error ({type(error).__name__}: {error})\n")
+        code = EXIT_USAGE
     else:  # pragma: no cover - main always raises SystemExit
         code = 0
     if code is None:

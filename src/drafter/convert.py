@@ -51,7 +51,7 @@ def key_name(path: NodePath) -> str:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def type_hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)
 
 
@@ -60,16 +60,16 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def _strip(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+def strip_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
     """``Annotated[T, a, b]`` -> ``(T, (a, b))``; other hints unchanged."""
     if typing.get_origin(hint) is typing.Annotated:
         base, *meta = typing.get_args(hint)
-        inner, more = _strip(base)
+        inner, more = strip_annotated(base)
         return inner, (*meta, *more)
     return hint, ()
 
 
-def _is_union(hint: Any) -> bool:
+def is_union(hint: Any) -> bool:
     return typing.get_origin(hint) in (typing.Union, types.UnionType)
 
 
@@ -83,7 +83,7 @@ class _Converter:
         self.issues.append(Issue(path, kind, message, params, at_key))
 
     def value(self, hint: Any, data: Any, path: NodePath) -> tuple[Any, bool]:
-        base, meta = _strip(hint)
+        base, meta = strip_annotated(hint)
         parser = next((m for m in meta if isinstance(m, Parser)), None)
         if parser is not None:
             try:
@@ -91,7 +91,7 @@ class _Converter:
             except ValueProblem as problem:
                 self.fail(path, problem.code, problem.message, **problem.params)
                 return None, False
-        if _is_union(base):
+        if is_union(base):
             return self.union(base, data, path)
         origin = typing.get_origin(base)
         if origin is list:
@@ -117,17 +117,13 @@ class _Converter:
         if data is None and len(arms) < len(typing.get_args(hint)):
             return None, True
         for arm in arms:
-            base, _ = _strip(arm)
+            base, _ = strip_annotated(arm)
             if (
                 (base is bool and isinstance(data, bool))
                 or (base is int and _is_integer(data))
                 or (base is str and (isinstance(data, str) or _is_number(data)))
             ):
                 return self.value(arm, data, path)
-        simple = {_strip(arm)[0] for arm in arms}
-        if simple == {bool, int}:
-            self.fail(path, WRONG_TYPE, N_("'{key}' must be true, false or a whole number"))
-            return None, False
         return self.value(arms[0], data, path)
 
     def sequence(self, hint: Any, meta: tuple[Any, ...], data: Any,
@@ -164,7 +160,7 @@ class _Converter:
                     suggestion=close[0] if close else None,
                 )
                 ok = False
-        hints = _hints(cls)
+        hints = type_hints(cls)
         values: dict[str, Any] = {}
         for spec in dataclasses.fields(cls):
             required = (spec.default is dataclasses.MISSING
@@ -205,8 +201,8 @@ def _is_number(data: Any) -> bool:
 
 
 def _accepts_none(hint: Any) -> bool:
-    base, _ = _strip(hint)
-    return _is_union(base) and type(None) in typing.get_args(base)
+    base, _ = strip_annotated(hint)
+    return is_union(base) and type(None) in typing.get_args(base)
 
 
 def convert(cls: type, data: Any) -> tuple[Any, list[Issue]]:

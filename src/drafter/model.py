@@ -72,7 +72,31 @@ def _parse_date(value: object) -> DocumentDate:
         ) from None
 
 
+def _parse_number(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueProblem("number_digits", N_("the number is digits only, e.g. 05"))
+    text = str(value).strip()
+    if text and not text.isdigit():
+        raise ValueProblem("number_digits", N_("the number is digits only, e.g. 05"))
+    return text or None
+
+
+def _parse_draft(value: object) -> bool | int:
+    if isinstance(value, bool) or (isinstance(value, int) and value >= 1):
+        return value
+    raise ValueProblem("draft_round", N_("'draft' is true, false or the round number (1, 2, …)"))
+
+
 Paragraphs = Annotated[list[str], SplitLines()]
+NumberValue = Annotated[
+    str | None,
+    Parser(_parse_number, {"anyOf": [{"type": "string", "pattern": "^[0-9]*$"},
+                                      {"type": "integer", "minimum": 0}, {"type": "null"}]}),
+]  # fmt: skip
+DraftValue = Annotated[
+    bool | int,
+    Parser(_parse_draft, {"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 1}]}),
+]
 DateValue = Annotated[
     DocumentDate,
     Parser(
@@ -136,11 +160,11 @@ class Outline:
         "chuong-trinh"
     )
     issuer: Annotated[Issuer, Doc("Cơ quan ban hành")]
-    number: Annotated[str | None, Doc("Số văn bản; để trống trong dự thảo")] = None
+    number: Annotated[NumberValue, Doc("Số văn bản; để trống trong dự thảo")] = None
     symbol: Annotated[str, Doc("Ký hiệu: loại văn bản/cơ quan, ví dụ CTr/TU")]
     place: Annotated[str, Doc("Địa danh, ví dụ Hậu Giang")]
     date: Annotated[DateValue, Doc("Ngày ban hành (2024-01-05); dự thảo chỉ ghi năm (2023)")]
-    draft: Annotated[bool | int, Doc("true: in 'Dự thảo'; 2: 'Dự thảo lần 2'; false")] = True
+    draft: Annotated[DraftValue, Doc("true: in 'Dự thảo'; 2: 'Dự thảo lần 2'; false")] = True
     type_name: Annotated[str | None, Doc("Tên loại; mặc định theo loại văn bản")] = None
     title: Annotated[str, Doc("Trích yếu nội dung")]
     preamble: Annotated[Paragraphs, Doc("Phần mở đầu (Căn cứ …)")] = field(default_factory=list)
@@ -153,19 +177,6 @@ class Outline:
         default_factory=list
     )
     numbering: Annotated[str | None, Doc("Kiểu đánh số: hd36, hd36-hyphen, hyphen, arabic")] = None
-
-    def problems(self) -> list[tuple[str | None, str, str]]:
-        """(field, code, message id) for values that parse but cannot be used."""
-        found: list[tuple[str | None, str, str]] = []
-        if not isinstance(self.draft, bool) and self.draft < 1:
-            found.append(
-                ("draft", "draft_round", N_("'draft' is true, false or the round number (1, 2, …)"))
-            )
-        if self.number is not None:
-            self.number = self.number.strip() or None
-        if self.number and not self.number.isdigit():
-            found.append(("number", "number_digits", N_("the number is digits only, e.g. 05")))
-        return found
 
     @property
     def is_draft(self) -> bool:

@@ -140,7 +140,7 @@ _LABEL = re.compile(
         (?P<roman>[IVXLCDM]+)(?P<roman_suffix>[.\-])
       | (?P<decimal>\d{1,3}(?:\.\d{1,3})+)(?P<decimal_suffix>[.\-]?)
       | (?P<arabic>\d{1,3})(?P<arabic_suffix>[.\-])
-      | (?P<letter>[a-zđ]{1,2})(?P<letter_suffix>\))
+      | (?P<letter>[a-zđ]+)(?P<letter_suffix>\))
       | (?P<bullet>[-+•–*])
     )(?=\s)\s*""",
     re.VERBOSE,

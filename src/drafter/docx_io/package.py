@@ -27,7 +27,8 @@ NSMAP = {"w": W_NS, "r": R_NS, "mc": MC_NS}
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one XML part, uncompressed
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # every part together, uncompressed
-MAX_RATIO = 200  # uncompressed / compressed for parts larger than 1 MB
+MAX_RATIO = 1000  # uncompressed / compressed, for parts larger than RATIO_FLOOR
+RATIO_FLOOR = 16 * 1024 * 1024  # real documents compress 5-50x; bombs 1000x and more
 
 
 def w(tag: str) -> str:
@@ -126,7 +127,7 @@ class DocxPackage:
                 )
             )
         if info.file_size > MAX_PART_BYTES or (
-            info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise InputError(
                 _("{path}: {part} is too large or too compressed to be a real document").format(

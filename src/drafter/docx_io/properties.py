@@ -19,6 +19,9 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
 def _escape(text: str) -> str:
+    from drafter.render.docx import visible_text
+
+    text = visible_text(text)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))  # fmt: skip
 

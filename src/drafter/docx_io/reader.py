@@ -54,8 +54,9 @@ class DocParagraph:
     style: str | None  # paragraph style id, e.g. "Heading1", "BodyText"
     location: str  # body | table | textbox | header | footer
     part: str  # the package part, e.g. "word/document.xml"
-    num_id: str | None = None  # Word auto-numbering (w:numPr), if any
+    num_id: str | None = None  # Word auto-numbering (w:numPr, direct or from the style)
     num_level: int | None = None
+    label: str | None = None  # the label Word draws for an auto-numbered paragraph
     runs: list[tuple[str, RunFormat]] = field(default_factory=list, repr=False)
     element: etree._Element | None = field(default=None, repr=False, compare=False)
 
@@ -201,7 +202,15 @@ class _Collector:
         runs = paragraph_runs(p)
         text = "".join(piece for piece, _ in runs)
         paragraph = DocParagraph(
-            len(self.out) + 1, text, style, location, self.part, num_id, level, runs, p
+            index=len(self.out) + 1,
+            text=text,
+            style=style,
+            location=location,
+            part=self.part,
+            num_id=num_id,
+            num_level=level,
+            runs=runs,
+            element=p,
         )
         self.out.append(paragraph)
         for box in _textbox_bodies(p):
@@ -247,6 +256,33 @@ def _section_properties(body: etree._Element) -> list[etree._Element]:
     return sections
 
 
+def _part_of_type(package: DocxPackage, rels: dict[str, tuple[str, str]], kind: str
+                  ) -> etree._Element | None:  # fmt: skip
+    for rel_type, target in rels.values():
+        if rel_type.endswith("/" + kind) and package.has(target):
+            return package.xml(target)
+    return None
+
+
+def _number_paragraphs(
+    paragraphs: list[DocParagraph], package: DocxPackage, rels: dict[str, tuple[str, str]]
+) -> None:
+    """Give auto-numbered body paragraphs the label Word draws for them."""
+    from drafter.docx_io.autonumber import Counter, NumberingDefinitions
+
+    numbering = _part_of_type(package, rels, "numbering")
+    styles = _part_of_type(package, rels, "styles")
+    if numbering is None:
+        return
+    counter = Counter(NumberingDefinitions(numbering, styles))
+    for paragraph in paragraphs:
+        num_id, level = counter.resolve(paragraph.style, paragraph.num_id, paragraph.num_level)
+        if num_id is None:
+            continue
+        paragraph.num_id, paragraph.num_level = num_id, level
+        paragraph.label = counter.label(num_id, level)
+
+
 def read_paragraphs(path: Path | str, data: bytes | None = None) -> list[DocParagraph]:
     """Every paragraph of the Word file at ``path`` in reading order."""
     with DocxPackage(path, data) as package:
@@ -257,6 +293,7 @@ def read_paragraphs(path: Path | str, data: bytes | None = None) -> list[DocPara
             return []
         out = body_paragraphs(body, main)
         rels = package.relationships(main)
+        _number_paragraphs(out, package, rels)
         sections = _section_properties(body)
         seen: set[str] = set()
         for reference_kind, location in (

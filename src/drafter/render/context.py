@@ -72,8 +72,9 @@ def load_format_pack(name: str = "hd36_2018") -> dict[str, Any]:
 
 def number_line(outline: Outline, settings: FormatSettings) -> str:
     """``Số 05-CTr/TU``; ``Số      -CTr/TU`` while the number is blank."""
-    number = outline.number or settings.number_blank
-    return f"{settings.number_prefix} {number}-{outline.symbol}"
+    if outline.number:
+        return f"{settings.number_prefix} {outline.number}-{outline.symbol}"
+    return f"{settings.number_prefix}{settings.number_blank}-{outline.symbol}"
 
 
 def body_blocks(outline: Outline, style: numbering.NumberingStyle) -> list[Block]:
@@ -132,15 +133,19 @@ def numbering_style_for(outline: Outline) -> numbering.NumberingStyle:
 
 
 def build_context(outline: Outline, settings: FormatSettings | None = None) -> dict[str, Any]:
-    """Everything the template shows, as plain strings and lists."""
+    """Everything the template shows, as plain strings and lists.
+
+    HD 36 sets the issuer lines, the type name and the signature's authority and
+    position in capitals, so they are upper-cased whatever the outline says.
+    """
     settings = settings or FormatSettings()
     doctype = doctypes.get_type(outline.type)
     style = numbering_style_for(outline)
     signature = outline.signature
     return {
         "header": {
-            "superior": outline.issuer.superior or "",
-            "issuer": outline.issuer.name,
+            "superior": (outline.issuer.superior or "").upper(),
+            "issuer": outline.issuer.name.upper(),
             "star": settings.star,
             "number_line": number_line(outline, settings),
             "draft_mark": outline.draft_mark or "",
@@ -149,13 +154,13 @@ def build_context(outline: Outline, settings: FormatSettings | None = None) -> d
                 outline.place, outline.date, settings.padding, settings.blanks
             ),
         },
-        "type_name": outline.type_name or doctype.type_name,
+        "type_name": (outline.type_name or doctype.type_name).upper(),
         "title": outline.title,
         "title_rule": settings.title_rule,
         "blocks": [block._asdict() for block in body_blocks(outline, style)],
         "signature": {
-            "authority": signature.authority or "",
-            "position": signature.position or "",
+            "authority": (signature.authority or "").upper(),
+            "position": (signature.position or "").upper(),
             "name": signature.name or "",
         },
         "recipients_heading": settings.recipients_heading,

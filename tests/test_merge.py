@@ -13,6 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
+
+from drafter.numbering import parse_label
 from regen_helpers import (
     copy_example,
     edit_docx,
@@ -21,8 +23,6 @@ from regen_helpers import (
     run_cli,
     texts,
 )
-
-from drafter.numbering import parse_label
 
 SMALL = """\
 type: chuong-trinh
@@ -90,9 +90,9 @@ def test_same_paragraph_changed_on_both_sides_is_a_conflict(tmp_path, capsys):
     start = "Tăng cường công tác quản lý thị trường"
 
     def reword(document):
-        paragraph_starting(document, start).runs[-1].text = (
-            "Tăng cường công tác quản lý thị trường dịp Tết (ý kiến Thường trực)."
-        )
+        paragraph_starting(document, start).runs[
+            -1
+        ].text = "Tăng cường công tác quản lý thị trường dịp Tết (ý kiến Thường trực)."
 
     edit_docx(output, reword)
     replace_in(outline, "bình ổn giá, bảo vệ", "bình ổn giá cả, bảo vệ")

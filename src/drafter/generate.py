@@ -68,9 +68,7 @@ def expected_paragraphs(context: dict[str, Any]) -> list[Expected]:
     out.extend(
         Expected(f"signature.{key}", signature[key]) for key in ("authority", "position", "name")
     )
-    return [
-        item._replace(text=visible_text(item.text)) for item in out if item.text.strip() != ""
-    ]
+    return [item._replace(text=visible_text(item.text)) for item in out if item.text.strip() != ""]
 
 
 def annotate(

@@ -1,0 +1,543 @@
+"""Word file -> outline: what each paragraph is, then the outline's plain data.
+
+Two sources of knowledge, one assembly:
+
+* a file drafter built carries a snapshot of what it generated, with the
+  outline path of every paragraph; the paragraphs of the file as it is now are
+  aligned with it, so each keeps its role (``sections.1.heading``,
+  ``recipients.2`` …) even after edits, and ``import(build(x)) == x``;
+* paragraphs without a recorded role (a file typed by hand in another office,
+  or paragraphs added by hand) are recognised by their text: the header block
+  (issuer, "Số …", "Dự thảo", place and date), the type name and title,
+  numbering labels (typed, or drawn by Word from numbering.xml: the shared
+  reader supplies them) whose shapes pick the numbering style, bullets, the
+  closing, "Nơi nhận" and the signature. The patterns live in ``data/import.yaml``.
+
+Roles become the plain data an outline file holds, which the model's own
+converter (``convert.convert``) turns into an ``Outline``: new model fields
+whose paragraphs drafter generated come back through their paths.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from drafter import dates, doctypes, numbering
+from drafter.docx_io.reader import DocParagraph
+from drafter.docx_io.snapshot import SnapParagraph, SnapTable, Unit
+from drafter.errors import InputError
+from drafter.i18n import _
+from drafter.merge import label_depth, split_label
+from drafter.model import Outline
+from drafter.resources import load_data
+
+PLACEHOLDER = "[CẦN BỔ SUNG]"  # the placeholder of party-format.md §7 (item 14)
+_SECTION_PATH = re.compile(
+    r"^(?P<section>sections\.\d+(?:\.sections\.\d+)*)\.(?P<rest>heading|label|text\.\d+|bullets\.\d+)$"
+)
+_SECTION_PREFIX = re.compile(r"^(?P<section>sections\.\d+(?:\.sections\.\d+)*)\.(?P<rest>.+)$")
+
+
+class Role(NamedTuple):
+    """What one paragraph is in the outline."""
+
+    kind: str  # field heading item label text bullet preamble closing recipient generic skip
+    path: str = ""  # field/generic: the outline key path; sections: the section's path
+    text: str = ""  # the value (label and bullet symbol removed)
+    depth: int = 0  # sections: depth in the tree
+
+
+class ImportResult(NamedTuple):
+    outline: Outline
+    data: dict[str, Any]  # the plain data of the outline (what its YAML holds)
+    notes: list[str]  # paragraphs that could not be placed, fields that were missing
+    from_drafter: bool  # the file carried drafter's snapshot
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    data = load_data("import")
+    compiled = {
+        key: re.compile(data[key], re.IGNORECASE)
+        for key in ("motto", "star", "rule", "number", "draft", "recipients", "authority")
+    }
+    return {**data, **compiled}
+
+
+def _type_names() -> dict[str, str | None]:
+    """Upper-case type name -> registered type key (None if not registered)."""
+    names: dict[str, str | None] = {name.upper(): None for name in _patterns()["type_names"]}
+    for key in doctypes.type_keys():
+        names[doctypes.get_type(key).type_name.upper()] = key
+    return names
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _flatten(units: list[Unit]) -> list[SnapParagraph]:
+    out: list[SnapParagraph] = []
+    for unit in units:
+        if isinstance(unit, SnapTable):
+            for row in unit.rows:
+                for cell in row:
+                    out.extend(_flatten(list(cell)))
+        else:
+            out.append(unit)
+    return out
+
+
+def _role_from_path(base: SnapParagraph, text: str) -> Role:
+    """The role a generated paragraph had, with the text it has now."""
+    path = base.path
+    if not path:
+        return Role("skip")
+    match = _SECTION_PATH.match(path)
+    if match:
+        section, rest = match.group("section"), match.group("rest")
+        depth = section.count("sections")
+        body = split_label(text)[1] if base.label else text
+        if rest == "heading":
+            return Role("heading", section, body, depth)
+        if rest == "label":
+            return Role("label", section, "", depth)
+        if rest.startswith("bullets."):
+            return Role("bullet", section, body, depth)
+        if rest == "text.0" and base.label:
+            return Role("item", section, body, depth)
+        return Role("text", section, text, depth)
+    head = path.split(".")[0]
+    if head in ("preamble", "closing"):
+        return Role(head, text=text)
+    if head == "recipients":
+        return Role("recipient", text=_strip_prefix(text))
+    if path in ("number", "date", "draft"):
+        return Role("field", path, text)
+    return Role("field" if path.count(".") <= 1 else "generic", path, text)
+
+
+# --------------------------------------------------------------------------- recognising
+
+
+def _strip_prefix(text: str) -> str:
+    for prefix in _patterns()["recipient_prefixes"]:
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
+def _label_of(paragraph: DocParagraph) -> tuple[numbering.ParsedLabel | None, str]:
+    """The numbering label (typed, or drawn by Word) and the text after it."""
+    drawn = getattr(paragraph, "label", None)
+    if drawn:
+        parsed = numbering.parse_label(f"{drawn.strip()} x")
+        return parsed, paragraph.text.lstrip()
+    parsed = numbering.parse_label(paragraph.text)
+    if parsed is None:
+        return None, paragraph.text
+    return parsed, paragraph.text[parsed.end :]
+
+
+def choose_style(labels: list[numbering.ParsedLabel], preferred: str) -> str:
+    """The numbering style that explains most of ``labels`` (ties: ``preferred``)."""
+    names = [preferred, *[n for n in numbering.style_names() if n != preferred]]
+    best, best_score = preferred, -1
+    for name in names:
+        style = numbering.get_style(name)
+        score = sum(1 for label in labels if label_depth(label, style) > 0)
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def _is_heading(paragraph: DocParagraph, body: str, nxt: tuple[int, bool] | None, depth: int
+                ) -> bool:  # fmt: skip
+    """A numbered paragraph that titles what follows rather than being an item itself."""
+    patterns = _patterns()
+    if (paragraph.style or "").lower().startswith("heading"):
+        return True
+    if paragraph.runs and all(fmt.bold for text, fmt in paragraph.runs if text.strip()):
+        return True
+    if len(body) > patterns["heading_max_chars"]:
+        return False
+    if body.rstrip().endswith(tuple(patterns["sentence_ends"])):
+        return False
+    if nxt is None:
+        return False
+    next_depth, next_numbered = nxt
+    return not next_numbered or next_depth > depth
+
+
+class _Recogniser:
+    """Roles for paragraphs that carry none, from their text and position."""
+
+    def __init__(self, paragraphs: list[DocParagraph], known: dict[int, Role]) -> None:
+        self.paragraphs = paragraphs
+        self.known = known
+        self.notes: list[str] = []
+        self.roles: dict[int, Role] = {}
+        self.type_key: str | None = None
+        self.style_name = ""
+
+    def note(self, paragraph: DocParagraph, why: str) -> None:
+        self.notes.append(
+            _("paragraph {index} ({why}) was not imported: {text}").format(
+                index=paragraph.index, why=why, text=paragraph.text.strip()[:80]
+            )
+        )
+
+    def run(self, preferred_style: str) -> dict[int, Role]:
+        patterns = _patterns()
+        items = self.paragraphs
+        names = _type_names()
+        type_at = next(
+            (
+                i
+                for i, p in enumerate(items)
+                if self.known.get(i, Role("")).kind in ("", "skip")
+                and p.text.strip().upper() == p.text.strip()
+                and p.text.strip() in names
+            ),
+            None,
+        )
+        known_type = next((i for i, r in self.known.items() if r.path == "type_name"), None)
+        type_at = known_type if known_type is not None else type_at
+        body_start = 0
+        if type_at is not None:
+            self._header(range(type_at))
+            self.roles.setdefault(type_at, Role("field", "type_name", items[type_at].text.strip()))
+            self.type_key = names.get(items[type_at].text.strip().upper())
+            title_at = next(
+                (
+                    i
+                    for i in range(type_at + 1, len(items))
+                    if items[i].text.strip() and not patterns["rule"].match(items[i].text.strip())
+                ),
+                None,
+            )
+            if title_at is not None:
+                self.roles.setdefault(title_at, Role("field", "title", items[title_at].text))
+                body_start = title_at + 1
+        else:
+            header_end = next(
+                (i + 1 for i, p in enumerate(items) if dates.parse_place_date_line(p.text.strip())),
+                0,
+            )
+            self._header(range(header_end))
+            body_start = header_end
+        tail_start = next(
+            (
+                i
+                for i in range(body_start, len(items))
+                if patterns["recipients"].match(items[i].text.strip())
+                or patterns["authority"].match(items[i].text.strip())
+                or self.known.get(i, Role("")).kind == "recipient"
+                or self.known.get(i, Role("")).path.startswith("signature.")
+            ),
+            len(items),
+        )
+        self._body(range(body_start, tail_start), preferred_style)
+        self._tail(range(tail_start, len(items)))
+        return self.roles
+
+    def _header(self, indexes: range) -> None:
+        patterns = _patterns()
+        issuers: list[int] = []
+        for i in indexes:
+            if i in self.known:
+                continue
+            paragraph = self.paragraphs[i]
+            text = paragraph.text.strip()
+            if not text or any(patterns[k].match(text) for k in ("motto", "star", "rule")):
+                continue
+            if patterns["number"].match(text):
+                self.roles[i] = Role("field", "number", text)
+            elif patterns["draft"].match(text):
+                self.roles[i] = Role("field", "draft", text)
+            elif _place_date(text) is not None:
+                self.roles[i] = Role("field", "date", text)
+            elif text.upper() == text and any(c.isalpha() for c in text):
+                issuers.append(i)
+            else:
+                self.note(paragraph, _("header"))
+        if issuers:
+            name = self.paragraphs[issuers[-1]].text
+            self.roles[issuers[-1]] = Role("field", "issuer.name", name)
+        if len(issuers) > 1:
+            superior = " ".join(self.paragraphs[i].text.strip() for i in issuers[:-1])
+            self.roles[issuers[0]] = Role("field", "issuer.superior", superior)
+
+    def _body(self, indexes: range, preferred: str) -> None:
+        patterns = _patterns()
+        labels: list[tuple[int, numbering.ParsedLabel | None, str]] = []
+        for i in indexes:
+            text = self.paragraphs[i].text.strip()
+            if i in self.known or not text or patterns["rule"].match(text):
+                continue
+            parsed, body = _label_of(self.paragraphs[i])
+            labels.append((i, parsed, body))
+        numbered = [p for _i, p, _b in labels if p is not None and p.kind != "bullet"]
+        self.style_name = choose_style(numbered, preferred)
+        style = numbering.get_style(self.style_name)
+        depths = {
+            i: (label_depth(p, style) or 1) if p is not None and p.kind != "bullet" else 0
+            for i, p, _b in labels
+        }
+        seen_numbered = any(
+            role.kind in ("heading", "item", "label")
+            for k, role in self.known.items()
+            if k < indexes.start
+        )
+        closing = False
+        for position, (i, parsed, body) in enumerate(labels):
+            paragraph = self.paragraphs[i]
+            if parsed is not None and parsed.kind == "bullet":
+                self.roles[i] = Role("bullet", text=body)
+                continue
+            if parsed is not None:
+                seen_numbered, closing = True, False
+                nxt = next(
+                    ((depths[j], depths[j] > 0) for j, _p, _b in labels[position + 1 :]), None
+                )
+                kind = "heading" if _is_heading(paragraph, body, nxt, depths[i]) else "item"
+                self.roles[i] = Role(kind, text=body, depth=depths[i])
+                continue
+            text = paragraph.text
+            if any(text.strip().startswith(s) for s in patterns["closing_starts"]):
+                closing = True
+            if closing and seen_numbered:
+                self.roles[i] = Role("closing", text=text)
+            elif not seen_numbered:
+                self.roles[i] = Role("preamble", text=text)
+            else:
+                self.roles[i] = Role("text", text=text)
+
+    def _tail(self, indexes: range) -> None:
+        patterns = _patterns()
+        mode, signature = "", []
+        for i in indexes:
+            if i in self.known:
+                role = self.known[i]
+                mode = "recipients" if role.kind == "recipient" else mode
+                continue
+            paragraph = self.paragraphs[i]
+            text = paragraph.text.strip()
+            if not text:
+                continue
+            if patterns["recipients"].match(text):
+                mode = "recipients"
+            elif patterns["authority"].match(text):
+                mode, signature = "signature", [i]
+                self.roles[i] = Role("field", "signature.authority", paragraph.text)
+            elif mode == "recipients" and paragraph.text != _strip_prefix(paragraph.text):
+                self.roles[i] = Role("recipient", text=_strip_prefix(paragraph.text))
+            elif mode == "signature":
+                signature.append(i)
+                key = "signature.position" if len(signature) == 2 else "signature.name"
+                self.roles[i] = Role("field", key, paragraph.text)
+            elif mode == "recipients":
+                self.roles[i] = Role("recipient", text=paragraph.text)
+            else:
+                self.note(paragraph, _("after the body"))
+
+
+def _place_date(text: str) -> dates.PlaceDateLine | None:
+    try:
+        return dates.parse_place_date_line(text)
+    except dates.DateParseError:
+        return None
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+class _Assembler:
+    """Roles, in reading order, -> the plain data of an outline."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.stack: list[dict[str, Any]] = []
+        self.by_path: dict[str, dict[str, Any]] = {}
+        self.notes: list[str] = []
+
+    def add(self, role: Role) -> None:
+        kind = role.kind
+        if kind in ("heading", "item", "label"):
+            self._section(role)
+        elif kind in ("text", "bullet"):
+            if not self.stack:
+                self.data.setdefault("preamble", []).append(
+                    role.text if kind == "text" else f"- {role.text}"
+                )
+            else:
+                key = "text" if kind == "text" else "bullets"
+                target = self.by_path.get(role.path) if role.path else None
+                (target or self.stack[-1]).setdefault(key, []).append(role.text)
+        elif kind in ("preamble", "closing"):
+            self.data.setdefault(kind, []).append(role.text)
+        elif kind == "recipient":
+            self.data.setdefault("recipients", []).append(role.text)
+        elif kind == "field":
+            self._field(role.path, role.text)
+        elif kind == "generic":
+            self._generic(role.path, role.text)
+
+    def _section(self, role: Role) -> None:
+        depth = max(1, min(role.depth, len(self.stack) + 1))
+        section: dict[str, Any] = {}
+        if role.kind == "heading":
+            section["heading"] = role.text
+        elif role.kind == "item":
+            section["text"] = [role.text]
+        parent = self.stack[depth - 2] if depth > 1 else self.data
+        parent.setdefault("sections", []).append(section)
+        self.stack = [*self.stack[: depth - 1], section]
+        if role.path:
+            self.by_path[role.path] = section
+
+    def _field(self, path: str, text: str) -> None:
+        patterns = _patterns()
+        stripped = text.strip()
+        if path == "number":
+            match = patterns["number"].match(stripped)
+            if match:
+                self.data["number"] = match.group("number") or None
+                self.data["symbol"] = match.group("symbol")
+            return
+        if path == "date":
+            parsed = _place_date(stripped)
+            if parsed is not None:
+                self.data["place"] = parsed.place
+                date = parsed.date
+                self.data["date"] = date.iso() if date.is_complete else date.year
+            return
+        if path == "draft":
+            match = patterns["draft"].match(stripped)
+            if match:
+                self.data["draft"] = int(match.group("round")) if match.group("round") else True
+            return
+        if not stripped:
+            return
+        _put(self.data, path.split("."), text)
+
+    def _generic(self, path: str, text: str) -> None:
+        match = _SECTION_PREFIX.match(path)
+        if match and match.group("section") in self.by_path:
+            _put(self.by_path[match.group("section")], match.group("rest").split("."), text)
+        elif not match:
+            _put(self.data, path.split("."), text)
+
+
+def _put(target: Any, keys: list[str], value: str) -> None:
+    """Set ``value`` at ``keys`` (list indexes are digits) in nested plain data."""
+    *parents, last = keys
+    for position, key in enumerate(parents):
+        following = keys[position + 1]
+        empty: Any = [] if following.isdigit() else {}
+        if isinstance(target, list):
+            while len(target) <= int(key):
+                target.append(empty if len(target) == int(key) else {})
+            target = target[int(key)]
+        else:
+            target = target.setdefault(key, empty)
+    if isinstance(target, list):
+        target.append(value)
+    else:
+        target[last] = value
+
+
+# --------------------------------------------------------------------------- the verb
+
+
+def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
+    """Read the Word file at ``path`` (or ``data``) back into an outline."""
+    from drafter.align import align
+    from drafter.convert import convert
+    from drafter.docx_io.package import DocxPackage
+    from drafter.docx_io.reader import read_paragraphs
+    from drafter.docx_io.snapshot import read_snapshot
+
+    with DocxPackage(path, data) as package:
+        snapshot = read_snapshot(package)
+        main = package.main_part
+    paragraphs = [p for p in read_paragraphs(path, data) if p.part == main]
+    known: dict[int, Role] = {}
+    preferred = doctypes.get_type("chuong-trinh").numbering
+    if snapshot is not None:
+        base = _flatten(snapshot)
+        pairs = align(
+            [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
+        )
+        for pair in pairs:
+            if pair.a is not None and pair.b is not None:
+                known[pair.b] = _role_from_path(base[pair.a], paragraphs[pair.b].text)
+        labelled = [numbering.parse_label(b.text) for b in base if b.label]
+        preferred = choose_style([p for p in labelled if p and p.kind != "bullet"], preferred)
+    recogniser = _Recogniser(paragraphs, known)
+    roles = {**recogniser.run(preferred), **known}
+    assembler = _Assembler()
+    for i in range(len(paragraphs)):
+        if i in roles:
+            assembler.add(roles[i])
+    plain = assembler.data
+    plain.setdefault("draft", False)
+    notes = recogniser.notes + _complete(plain, recogniser, preferred)
+    outline, issues = convert(Outline, plain)
+    if outline is None or issues:
+        details = "; ".join(
+            f"{'.'.join(map(str, issue.path))}: {_(issue.message).format(**issue.params)}"
+            for issue in issues[:3]
+        )
+        raise InputError(
+            _("{path}: the Word file could not be read as an outline ({details})").format(
+                path=path, details=details
+            )
+        )
+    return ImportResult(outline, plain, notes, snapshot is not None)
+
+
+def _complete(plain: dict[str, Any], recogniser: _Recogniser, preferred: str) -> list[str]:
+    """Type, type name and numbering; placeholders for required fields not found."""
+    notes = []
+    type_name = plain.pop("type_name", None)
+    type_key = recogniser.type_key
+    if type_key is None and type_name:
+        type_key = _type_names().get(type_name.strip().upper())
+    if type_key is None and plain.get("symbol"):
+        abbr = plain["symbol"].split("/")[0]
+        type_key = next(
+            (k for k in doctypes.type_keys() if doctypes.get_type(k).abbr == abbr), None
+        )
+    if type_key is None:
+        type_key = "chuong-trinh"
+        if type_name:
+            notes.append(
+                _(
+                    "the document type '{name}' is not one drafter builds yet; imported as {key}"
+                ).format(name=type_name, key=type_key)
+            )
+    doctype = doctypes.get_type(type_key)
+    plain["type"] = type_key
+    if type_name and type_name.strip() != doctype.type_name.upper():
+        plain["type_name"] = type_name.strip()
+    style = recogniser.style_name or preferred
+    if style != doctype.numbering:
+        plain["numbering"] = style
+    for key, value in (("symbol", f"{doctype.abbr}/…"), ("place", PLACEHOLDER),
+                       ("title", PLACEHOLDER)):  # fmt: skip
+        if not plain.get(key):
+            plain[key] = value
+            notes.append(_("'{key}' was not found in the Word file; fill it in").format(key=key))
+    if "date" not in plain:
+        import datetime as dt
+
+        plain["date"] = dt.date.today().year
+        notes.append(_("'{key}' was not found in the Word file; fill it in").format(key="date"))
+    issuer = plain.setdefault("issuer", {})
+    if not issuer.get("name"):
+        issuer["name"] = PLACEHOLDER
+        notes.append(_("'{key}' was not found in the Word file; fill it in").format(key="issuer"))
+    return notes

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
@@ -43,8 +45,13 @@ def edit_docx(path: Path, change: Callable[[docx.document.Document], None]) -> N
     document.save(str(path))
 
 
-def paragraph_starting(document: docx.document.Document, start: str):
-    found = [p for p in document.paragraphs if p.text.startswith(start)]
+def all_paragraphs(document: docx.document.Document) -> list[Paragraph]:
+    """Every paragraph of the body, table cells included, in document order."""
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+
+
+def paragraph_starting(document: docx.document.Document, start: str) -> Paragraph:
+    found = [p for p in all_paragraphs(document) if p.text.startswith(start)]
     assert len(found) == 1, (start, len(found))
     return found[0]
 

@@ -133,7 +133,8 @@ def finish_document(
             MERGED_KEY: "yes" if merged else "no",
         },
     )
-    attach_snapshot(document, units)
+    outline = loaded.outline
+    attach_snapshot(document, units, {"type": outline.type, "numbering": outline.numbering or ""})
     return document_bytes(document), len(paragraphs)
 
 

@@ -99,7 +99,7 @@ def _role_from_path(base: SnapParagraph, text: str) -> Role:
     if match:
         section, rest = match.group("section"), match.group("rest")
         depth = section.count("sections")
-        body = split_label(text)[1] if base.label else text
+        body = _after_label(text, base.label) if base.label else text
         if rest == "heading":
             return Role("heading", section, body, depth)
         if rest == "label":
@@ -117,6 +117,13 @@ def _role_from_path(base: SnapParagraph, text: str) -> Role:
     if path in ("number", "date", "draft"):
         return Role("field", path, text)
     return Role("field" if path.count(".") <= 1 else "generic", path, text)
+
+
+def _after_label(text: str, label: str) -> str:
+    """The text after ``label`` and the one space drafter writes after it."""
+    if text.startswith(label + " "):
+        return text[len(label) + 1 :]
+    return split_label(text)[1]
 
 
 # --------------------------------------------------------------------------- recognising
@@ -286,22 +293,28 @@ class _Recogniser:
             i: (label_depth(p, style) or 1) if p is not None and p.kind != "bullet" else 0
             for i, p, _b in labels
         }
-        seen_numbered = any(
-            role.kind in ("heading", "item", "label")
-            for k, role in self.known.items()
-            if k < indexes.start
-        )
-        closing = False
-        for position, (i, parsed, body) in enumerate(labels):
+        seen_numbered = closing = False
+        unknown = {i: (parsed, body) for i, parsed, body in labels}
+        order = [i for i, _p, _b in labels]
+        for i in indexes:
+            role = self.known.get(i)
+            if role is not None:
+                if role.kind in ("heading", "item", "label"):
+                    seen_numbered, closing = True, False
+                elif role.kind == "closing":
+                    closing = True
+                continue
+            if i not in unknown:
+                continue
+            parsed, body = unknown[i]
             paragraph = self.paragraphs[i]
             if parsed is not None and parsed.kind == "bullet":
                 self.roles[i] = Role("bullet", text=body)
                 continue
             if parsed is not None:
                 seen_numbered, closing = True, False
-                nxt = next(
-                    ((depths[j], depths[j] > 0) for j, _p, _b in labels[position + 1 :]), None
-                )
+                position = order.index(i)
+                nxt = next(((depths[j], depths[j] > 0) for j in order[position + 1 :]), None)
                 kind = "heading" if _is_heading(paragraph, body, nxt, depths[i]) else "item"
                 self.roles[i] = Role(kind, text=body, depth=depths[i])
                 continue
@@ -467,7 +480,7 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
     known: dict[int, Role] = {}
     preferred = doctypes.get_type("chuong-trinh").numbering
     if snapshot is not None:
-        base = _flatten(snapshot)
+        base = _flatten(snapshot.units)
         pairs = align(
             [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
         )
@@ -485,6 +498,12 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
     plain = assembler.data
     plain.setdefault("draft", False)
     notes = recogniser.notes + _complete(plain, recogniser, preferred)
+    if snapshot is not None:  # what the document cannot show: as the outline said
+        if snapshot.info.get("type") in doctypes.type_keys():
+            plain["type"] = snapshot.info["type"]
+        plain.pop("numbering", None)
+        if snapshot.info.get("numbering"):
+            plain["numbering"] = snapshot.info["numbering"]
     outline, issues = convert(Outline, plain)
     if outline is None or issues:
         details = "; ".join(

@@ -60,8 +60,8 @@ def regenerate(
         )
         return Regenerated(data, count, None)
     with DocxPackage(target) as package:
-        base = read_snapshot(package)
-    if base is None:
+        snapshot = read_snapshot(package)
+    if snapshot is None:
         raise RefusedOverwrite(
             _(
                 "{path} was edited, but it no longer holds the record of what drafter generated "
@@ -72,7 +72,7 @@ def regenerate(
         )
     document = open_document(target)
     result = merge_document(
-        document, base, generated.blocks, generated.units, generated.style, prefer
+        document, snapshot.units, generated.blocks, generated.units, generated.style, prefer
     )
     data, count = finish_document(document, loaded, title, result.units, format_name, merged=True)
     return Regenerated(data, count, result)

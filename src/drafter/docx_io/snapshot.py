@@ -59,6 +59,11 @@ class SnapTable(NamedTuple):
 Unit = SnapParagraph | SnapTable
 
 
+class Snapshot(NamedTuple):
+    units: list[Unit]
+    info: dict[str, str]  # outline values the document does not show (type, numbering)
+
+
 def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
@@ -114,14 +119,15 @@ def _read_units(parent: etree._Element) -> list[Unit]:
     return units
 
 
-def parse_snapshot(root: etree._Element) -> list[Unit] | None:
-    """The units of a snapshot element; None if it is not a snapshot drafter can read."""
+def parse_snapshot(root: etree._Element) -> Snapshot | None:
+    """The snapshot in ``root``; None if it is not a snapshot drafter can read."""
     if root.tag != _q("snapshot") or root.get("version") != VERSION:
         return None
-    return _read_units(root)
+    info = {key: value for key, value in root.attrib.items() if key != "version"}
+    return Snapshot(_read_units(root), info)
 
 
-def read_snapshot(package: DocxPackage) -> list[Unit] | None:
+def read_snapshot(package: DocxPackage) -> Snapshot | None:
     """The snapshot stored in an open package, or None when there is none."""
     for name, (kind, target) in package.relationships(package.main_part).items():
         del name
@@ -130,9 +136,9 @@ def read_snapshot(package: DocxPackage) -> list[Unit] | None:
         data = package.read(target)
         if NS.encode() not in data:
             continue
-        units = parse_snapshot(parse_xml(data, package.display, target))
-        if units is not None:
-            return units
+        snapshot = parse_snapshot(parse_xml(data, package.display, target))
+        if snapshot is not None:
+            return snapshot
     return None
 
 

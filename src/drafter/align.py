@@ -115,14 +115,33 @@ class WordOp(NamedTuple):
 
 
 def word_ops(a: str, b: str) -> list[WordOp]:
-    """Word-level edit script from ``a`` to ``b``, in character offsets."""
+    """Word-level edit script from ``a`` to ``b``, in character offsets.
+
+    Changes separated only by spaces are joined ("Tập trung" -> "Đẩy mạnh" is one
+    replacement, not two), which is how a person reads them.
+    """
     a_words, b_words = words(a), words(b)
     a_offsets, b_offsets = _offsets(a_words), _offsets(b_words)
     matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
-    return [
+    ops = [
         WordOp(tag, a_offsets[i1], a_offsets[i2], b_offsets[j1], b_offsets[j2])
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
+    joined: list[WordOp] = []
+    for op in ops:
+        if (
+            len(joined) >= 2
+            and op.tag != "equal"
+            and joined[-2].tag != "equal"
+            and joined[-1].tag == "equal"
+            and not a[joined[-1].a0 : joined[-1].a1].strip()
+        ):
+            space, before = joined.pop(), joined.pop()
+            del space
+            joined.append(WordOp("replace", before.a0, op.a1, before.b0, op.b1))
+        else:
+            joined.append(op)
+    return joined
 
 
 def _offsets(tokens: list[str]) -> list[int]:

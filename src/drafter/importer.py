@@ -126,6 +126,22 @@ def _after_label(text: str, label: str) -> str:
     return split_label(text)[1]
 
 
+def generated_origins(
+    paragraphs: list[DocParagraph], units: list[Unit]
+) -> dict[int, SnapParagraph]:
+    """For the paragraphs of a file drafter built (as they are now): index -> the
+    generated paragraph each one still is (aligned with the snapshot ``units``)."""
+    from drafter.align import align
+
+    base = _flatten(units)
+    pairs = align(
+        [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
+    )
+    return {
+        pair.b: base[pair.a] for pair in pairs if pair.a is not None and pair.b is not None
+    }
+
+
 # --------------------------------------------------------------------------- recognising
 
 
@@ -467,7 +483,6 @@ def _put(target: Any, keys: list[str], value: str) -> None:
 
 def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
     """Read the Word file at ``path`` (or ``data``) back into an outline."""
-    from drafter.align import align
     from drafter.convert import convert
     from drafter.docx_io.package import DocxPackage
     from drafter.docx_io.reader import read_paragraphs
@@ -480,14 +495,10 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
     known: dict[int, Role] = {}
     preferred = doctypes.get_type("chuong-trinh").numbering
     if snapshot is not None:
-        base = _flatten(snapshot.units)
-        pairs = align(
-            [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
-        )
-        for pair in pairs:
-            if pair.a is not None and pair.b is not None:
-                known[pair.b] = _role_from_path(base[pair.a], paragraphs[pair.b].text)
-        labelled = [numbering.parse_label(b.text) for b in base if b.label]
+        base = generated_origins(paragraphs, snapshot.units)
+        for i, origin in base.items():
+            known[i] = _role_from_path(origin, paragraphs[i].text)
+        labelled = [numbering.parse_label(b.text) for b in _flatten(snapshot.units) if b.label]
         preferred = choose_style([p for p in labelled if p and p.kind != "bullet"], preferred)
     recogniser = _Recogniser(paragraphs, known)
     roles = {**recogniser.run(preferred), **known}

@@ -62,25 +62,43 @@ def _pair_gap(
     a_hints: Sequence[str] | None,
     b_hints: Sequence[str] | None,
 ) -> list[Pair]:
-    """Pairs for the items between two exact matches (edits, deletions, insertions)."""
-    out: list[Pair] = []
+    """Pairs for the items between two exact matches (edits, deletions, insertions):
+    first by similar text, then, among what is left, by the same hint."""
+    matched: list[tuple[int, int]] = []
     j_start = b_range.start
     by_position = len(a_range) * len(b_range) > _MAX_GAP_PAIRS
     for i in a_range:
-        chosen = None
-        candidates = range(j_start, b_range.stop)
-        if by_position:
-            candidates = range(j_start, min(j_start + 1, b_range.stop))
-        for j in candidates:
-            same_hint = bool(a_hints and b_hints and a_hints[i] and a_hints[i] == b_hints[j])
-            if same_hint or similarity(a_keys[i], b_keys[j]) >= SIMILAR:
-                chosen = j
+        stop = min(j_start + 1, b_range.stop) if by_position else b_range.stop
+        for j in range(j_start, stop):
+            if similarity(a_keys[i], b_keys[j]) >= SIMILAR:
+                matched.append((i, j))
+                j_start = j + 1
                 break
+    out: list[Pair] = []
+    i_from, j_from = a_range.start, b_range.start
+    for i, j in [*matched, (a_range.stop, b_range.stop)]:
+        out.extend(_pair_hints(range(i_from, i), range(j_from, j), a_hints, b_hints))
+        if i < a_range.stop:
+            out.append(Pair(i, j, a_keys[i] == b_keys[j]))
+        i_from, j_from = i + 1, j + 1
+    return out
+
+
+def _pair_hints(
+    a_range: range, b_range: range, a_hints: Sequence[str] | None, b_hints: Sequence[str] | None
+) -> list[Pair]:
+    out: list[Pair] = []
+    j_start = b_range.start
+    for i in a_range:
+        hint = a_hints[i] if a_hints else ""
+        chosen = None
+        if hint and b_hints:
+            chosen = next((j for j in range(j_start, b_range.stop) if b_hints[j] == hint), None)
         if chosen is None:
             out.append(Pair(i, None))
             continue
         out.extend(Pair(None, j) for j in range(j_start, chosen))
-        out.append(Pair(i, chosen, a_keys[i] == b_keys[chosen]))
+        out.append(Pair(i, chosen))
         j_start = chosen + 1
     out.extend(Pair(None, j) for j in range(j_start, b_range.stop))
     return out

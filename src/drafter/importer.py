@@ -137,9 +137,7 @@ def generated_origins(
     pairs = align(
         [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
     )
-    return {
-        pair.b: base[pair.a] for pair in pairs if pair.a is not None and pair.b is not None
-    }
+    return {pair.b: base[pair.a] for pair in pairs if pair.a is not None and pair.b is not None}
 
 
 # --------------------------------------------------------------------------- recognising

@@ -239,9 +239,16 @@ def _mark_paragraph(p: etree._Element, revision: Revision, tag: str) -> None:
 
 def mark_inserted(p: etree._Element, revision: Revision) -> None:
     """The whole paragraph (its text and its paragraph mark) as an insertion."""
+    wrapper = None
     for run in list(p.iter(_R)):
-        if run.getparent() is not None and run.getparent().tag not in (w("ins"), w("del")):
-            _wrap(run, revision.element("ins"))
+        parent = run.getparent()
+        if parent is None or parent.tag in (w("ins"), w("del")):
+            continue
+        if wrapper is not None and run.getprevious() is wrapper:
+            wrapper.append(run)
+        else:
+            wrapper = revision.element("ins")
+            _wrap(run, wrapper)
     _mark_paragraph(p, revision, "ins")
 
 

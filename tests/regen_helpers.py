@@ -15,6 +15,13 @@ EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
 REFERENCE = ROOT / "tests" / "data" / "du-thao-chuong-trinh-cong-tac-quy-1-2024.txt"
 
 
+def english() -> None:
+    """Messages in English for this test (the suite starts each test in Vietnamese)."""
+    from drafter.i18n import set_language
+
+    set_language("en")
+
+
 def run_cli(*args: str) -> int:
     """``drafter ARGS`` in English through the real entry point; its exit code."""
     from drafter.cli import main

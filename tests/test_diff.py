@@ -11,7 +11,14 @@ from docx.oxml.ns import qn
 
 from drafter.diff import diff, to_json
 from drafter.diff_report import print_text
-from regen_helpers import copy_example, edit_docx, paragraph_starting, replace_in, run_cli
+from regen_helpers import (
+    copy_example,
+    edit_docx,
+    english,
+    paragraph_starting,
+    replace_in,
+    run_cli,
+)
 
 
 @pytest.fixture
@@ -92,6 +99,7 @@ def test_json_shape(drafts, capsys):
 
 def test_text_summary_by_section(drafts, capsys):
     one, two = drafts
+    english()
     print_text(diff(one, two), color=False)
     out = capsys.readouterr().out
     assert "2 changed, 1 added, 1 removed, 0 renumbered" in out

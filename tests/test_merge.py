@@ -291,3 +291,26 @@ def test_a_file_saved_by_libreoffice_still_merges(tmp_path):
     assert any("100% chỉ tiêu" in t for t in body)
     assert "Đoạn thêm trước khi mở bằng LibreOffice." in body
     assert not list(docx.Document(str(output)).comments)
+
+
+def test_header_and_signature_cells_merge_too(tmp_path):
+    outline, output = copy_example(tmp_path), tmp_path / "ctr.docx"
+    assert build(outline, output) == 0
+
+    def review(document):
+        paragraph_starting(document, "- Lưu Văn phòng Tỉnh ủy.").insert_paragraph_before(
+            "- Ban Tuyên giáo Tỉnh ủy,"
+        )
+        paragraph_starting(document, "Hậu Giang, ngày").runs[
+            -1
+        ].text = "Hậu Giang, ngày 05 tháng 01 năm 2024"
+
+    edit_docx(output, review)
+    replace_in(outline, "  name:                       # họ tên", "  name: Nguyễn Văn A  # họ tên")
+    replace_in(outline, "number:  ", "number: 12")
+    assert build(outline, output) == 0
+    body = texts(output)
+    assert body[body.index("- Ban Tuyên giáo Tỉnh ủy,") + 1] == "- Lưu Văn phòng Tỉnh ủy."
+    assert "Hậu Giang, ngày 05 tháng 01 năm 2024" in body
+    assert "Số 12-CTr/TU" in body
+    assert body[-1] == "Nguyễn Văn A"

@@ -161,24 +161,33 @@ class Revision(NamedTuple):
 
 
 def _split_run_at(p: etree._Element, at: int) -> None:
-    """Make ``at`` fall on a run boundary (splitting the ``w:t`` that spans it)."""
+    """Make ``at`` fall on a run boundary (splitting the run, and its ``w:t``, there)."""
     for span in _spans(p):
-        if span.start < at < span.end and span.element.tag == _T:
-            element = span.element
-            run = element.getparent()
+        inside = span.start < at < span.end and span.element.tag == _T
+        if not inside and not (span.start == at and span.end > span.start):
+            continue
+        element = span.element
+        run = element.getparent()
+        children = list(run)
+        index = children.index(element)
+        if inside:
             head = copy.deepcopy(run)
-            children = list(run)
-            index = children.index(element)
             head_children = list(head)
             for child in head_children[index + 1 :]:
                 head.remove(child)
             _set_t(head_children[index], span.text[: at - span.start])
-            for child in children[:index]:
-                if child.tag != _RPR:
-                    run.remove(child)
             _set_t(element, span.text[at - span.start :])
-            run.addprevious(head)
-            return
+        elif any(child.tag != _RPR for child in children[:index]):
+            head = copy.deepcopy(run)
+            for child in list(head)[index:]:
+                head.remove(child)
+        else:
+            return  # already the first thing in its run
+        for child in children[:index]:
+            if child.tag != _RPR:
+                run.remove(child)
+        run.addprevious(head)
+        return
 
 
 def _runs_between(p: etree._Element, start: int, end: int) -> list[etree._Element]:

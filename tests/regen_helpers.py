@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,10 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from hypothesis import strategies as st
+
+from drafter.dates import DocumentDate
+from drafter.model import Issuer, Outline, Section, Signature
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
@@ -68,3 +73,63 @@ def texts(path: Path) -> list[str]:
     from drafter.docx_io.reader import read_paragraphs
 
     return [p.text for p in read_paragraphs(path) if p.part == "word/document.xml"]
+
+
+def build_bytes(outline: Outline, name: str = "outline.yaml") -> bytes:
+    """The .docx drafter builds for ``outline``, in memory."""
+    from drafter.builder import render_outline
+    from drafter.loader import LoadedOutline
+    from drafter.positions import PositionMap
+
+    loaded = LoadedOutline(outline, PositionMap(), Path(name), "", {})
+    data, _count = render_outline(loaded)
+    return data
+
+
+# --------------------------------------------------------------------------- strategies
+
+_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_ALPHABET = _LETTERS + _LETTERS.upper() + "0123456789 .,;:-()/“”%…\t"
+text = st.text(_ALPHABET, min_size=1, max_size=60).filter(lambda s: s.strip() != "")
+upper = st.text(_LETTERS.upper() + " /", min_size=1, max_size=30).filter(lambda s: s.strip())
+optional_text = st.none() | text
+
+
+@st.composite
+def sections(draw: st.DrawFn, depth: int = 1) -> Section:
+    heading = draw(optional_text)
+    body = draw(st.lists(text, max_size=2))
+    bullets = draw(st.lists(text, max_size=2))
+    children = draw(st.lists(sections(depth + 1), max_size=2)) if depth < 3 else []
+    if not (heading or body or bullets or children):
+        body = [draw(text)]
+    return Section(heading=heading, text=body, bullets=bullets, sections=children)
+
+
+@st.composite
+def outlines(draw: st.DrawFn) -> Outline:
+    day = draw(st.none() | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)))
+    year = draw(st.integers(1990, 2100))
+    date = DocumentDate(day.year, day.month, day.day) if day else DocumentDate(year)
+    return Outline(
+        issuer=Issuer(name=draw(upper), superior=draw(st.none() | upper)),
+        number=draw(st.none() | st.from_regex(r"\A[0-9]{1,3}\Z")),
+        symbol=draw(st.sampled_from(["CTr/TU", "CTr/HU", "CTr/ĐU"])),
+        place=draw(text.filter(lambda s: "," not in s and s == s.strip())),
+        date=date,
+        draft=draw(st.booleans() | st.integers(1, 9)),
+        type_name=draw(
+            st.none() | st.sampled_from(["CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH CÔNG TÁC"])
+        ),
+        title=draw(text),
+        preamble=draw(st.lists(text, max_size=2)),
+        sections=draw(st.lists(sections(), max_size=3)),
+        closing=draw(st.lists(text, max_size=2)),
+        signature=Signature(
+            authority=draw(st.none() | upper),
+            position=draw(st.none() | upper),
+            name=draw(st.none() | text),
+        ),
+        recipients=draw(st.lists(text, max_size=3)),
+        numbering=draw(st.sampled_from([None, "hd36", "hd36-hyphen", "hyphen", "arabic"])),
+    )

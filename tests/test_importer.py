@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -23,28 +22,23 @@ from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.builder import render_outline
 from drafter.dates import DocumentDate
 from drafter.docx_io.reader import read_paragraphs
 from drafter.importer import import_docx
-from drafter.loader import LoadedOutline, load_outline
-from drafter.model import Issuer, Outline, Section, Signature
-from drafter.positions import PositionMap
+from drafter.loader import load_outline
+from drafter.model import Outline, Section
 from regen_helpers import (
     EXAMPLE,
     REFERENCE,
+    build_bytes,
     copy_example,
     edit_docx,
+    outlines,
     paragraph_starting,
     run_cli,
+    text,
     texts,
 )
-
-
-def build_bytes(outline: Outline, name: str = "outline.yaml") -> bytes:
-    loaded = LoadedOutline(outline, PositionMap(), Path(name), "", {})
-    data, _count = render_outline(loaded)
-    return data
 
 
 def test_the_example_comes_back_exactly():
@@ -73,52 +67,6 @@ def test_the_example_comes_back_even_without_drafter_s_record():
 
 
 # --------------------------------------------------------------------------- property
-
-_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-_ALPHABET = _LETTERS + _LETTERS.upper() + "0123456789 .,;:-()/“”%…\t"
-text = st.text(_ALPHABET, min_size=1, max_size=60).filter(lambda s: s.strip() != "")
-upper = st.text(_LETTERS.upper() + " /", min_size=1, max_size=30).filter(lambda s: s.strip())
-optional_text = st.none() | text
-
-
-@st.composite
-def sections(draw: st.DrawFn, depth: int = 1) -> Section:
-    heading = draw(optional_text)
-    body = draw(st.lists(text, max_size=2))
-    bullets = draw(st.lists(text, max_size=2))
-    children = draw(st.lists(sections(depth + 1), max_size=2)) if depth < 3 else []
-    if not (heading or body or bullets or children):
-        body = [draw(text)]
-    return Section(heading=heading, text=body, bullets=bullets, sections=children)
-
-
-@st.composite
-def outlines(draw: st.DrawFn) -> Outline:
-    day = draw(st.none() | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)))
-    year = draw(st.integers(1990, 2100))
-    date = DocumentDate(day.year, day.month, day.day) if day else DocumentDate(year)
-    return Outline(
-        issuer=Issuer(name=draw(upper), superior=draw(st.none() | upper)),
-        number=draw(st.none() | st.from_regex(r"\A[0-9]{1,3}\Z")),
-        symbol=draw(st.sampled_from(["CTr/TU", "CTr/HU", "CTr/ĐU"])),
-        place=draw(text.filter(lambda s: "," not in s and s == s.strip())),
-        date=date,
-        draft=draw(st.booleans() | st.integers(1, 9)),
-        type_name=draw(
-            st.none() | st.sampled_from(["CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH CÔNG TÁC"])
-        ),
-        title=draw(text),
-        preamble=draw(st.lists(text, max_size=2)),
-        sections=draw(st.lists(sections(), max_size=3)),
-        closing=draw(st.lists(text, max_size=2)),
-        signature=Signature(
-            authority=draw(st.none() | upper),
-            position=draw(st.none() | upper),
-            name=draw(st.none() | text),
-        ),
-        recipients=draw(st.lists(text, max_size=3)),
-        numbering=draw(st.sampled_from([None, "hd36", "hd36-hyphen", "hyphen", "arabic"])),
-    )
 
 
 @settings(
@@ -314,3 +262,38 @@ def test_round_trip_keeps_a_copy_safe():
     frozen = copy.deepcopy(loaded.outline)
     import_docx("x.docx", build_bytes(loaded.outline))
     assert loaded.outline == frozen
+
+
+# --------------------------------------------------------------------------- any Word file
+
+pieces = st.sampled_from([
+    "I. Mục tiêu", "II- Nhiệm vụ", "1. Việc một.", "1.1. Công tác", "a) điểm a", "- ý gạch",
+    "+ ý cộng", "Nơi nhận:", "- Lưu VT.", "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "BÍ THƯ",
+    "Số 05-CTr/TU", "Số: 12/QĐ-UBND", "Dự thảo lần 3", "Hà Nội, ngày 31 tháng 02 năm 2024",
+    "Hậu Giang, ngày 05 tháng 01 năm 2024", "ĐẢNG CỘNG SẢN VIỆT NAM", "CHƯƠNG TRÌNH", "KẾ HOẠCH",
+    "*", "-----", "Trên đây là chương trình.", "", "   ", "\t", "IIII. sai số La Mã",
+])  # fmt: skip
+lines = st.lists(pieces | text, max_size=25)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines, st.integers(0, 6))
+def test_any_word_file_imports_to_an_outline_that_builds(paragraphs, in_table):
+    import io
+
+    from drafter.errors import InputError
+
+    document = docx.Document()
+    if in_table:
+        cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+        for line in paragraphs[:in_table]:
+            cell.add_paragraph(line)
+    for line in paragraphs[in_table:]:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    try:
+        result = import_docx("hand.docx", buffer.getvalue())
+    except InputError:
+        return
+    build_bytes(result.outline)  # whatever came out is an outline drafter can build

@@ -13,11 +13,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from drafter.numbering import parse_label
 from regen_helpers import (
+    build_bytes,
     copy_example,
     edit_docx,
+    outlines,
     paragraph_starting,
     replace_in,
     run_cli,
@@ -148,10 +152,14 @@ def test_hand_added_paragraph_follows_its_section_when_the_outline_reorders(tmp_
     output = tmp_path / "small.docx"
     assert build(outline, output) == 0
     added = "Ý kiến bổ sung của đồng chí Bí thư về phần kinh tế."
-    edit_docx(
-        output,
-        lambda d: paragraph_starting(d, "Đoạn hai của phần kinh tế").insert_paragraph_before(added),
-    )
+
+    def review(document):
+        paragraph_starting(document, "Đoạn hai của phần kinh tế").insert_paragraph_before(added)
+        paragraph_starting(document, "Đoạn hai của phần xây dựng Đảng").runs[
+            -1
+        ].text = "Đoạn hai của phần xây dựng Đảng, đã sửa trong Word."
+
+    edit_docx(output, review)
     outline.write_text(SMALL % (BETA + ALPHA), encoding="utf-8")  # the two parts swap
     assert build(outline, output) == 0
     body = texts(output)
@@ -159,6 +167,10 @@ def test_hand_added_paragraph_follows_its_section_when_the_outline_reorders(tmp_
     assert body.index(added) < body.index("II. Công tác xây dựng Đảng")
     assert body[body.index(added) - 1] == "Đoạn một của phần kinh tế."
     assert body[body.index(added) + 1] == "Đoạn hai của phần kinh tế."
+    # the part that moved keeps the edit made to it in Word
+    assert body[body.index("II. Công tác xây dựng Đảng") + 2] == (
+        "Đoạn hai của phần xây dựng Đảng, đã sửa trong Word."
+    )
 
 
 def test_paragraph_deleted_in_word_stays_deleted(tmp_path):
@@ -314,3 +326,68 @@ def test_header_and_signature_cells_merge_too(tmp_path):
     assert "Hậu Giang, ngày 05 tháng 01 năm 2024" in body
     assert "Số 12-CTr/TU" in body
     assert body[-1] == "Nguyễn Văn A"
+
+
+def _text_paths(outline) -> list[tuple[str, ...]]:
+    """Where the plain text paragraphs of an outline are (preamble, section texts, closing)."""
+    found = [("preamble", i) for i in range(len(outline.preamble))]
+    found += [("closing", i) for i in range(len(outline.closing))]
+
+    def walk(sections, prefix):
+        for index, section in enumerate(sections):
+            first = 0 if section.heading is not None else 1  # an item's first line has a label
+            found.extend((*prefix, index, "text", k) for k in range(first, len(section.text)))
+            walk(section.sections, (*prefix, index, "sections"))
+
+    walk(outline.sections, ("sections",))
+    return found
+
+
+def _get(outline, path):
+    target = outline
+    for key in path[:-1]:
+        target = target[key] if isinstance(key, int) else getattr(target, key)
+    return target, path[-1]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines(), st.data())
+def test_edits_on_both_sides_always_survive(tmp_path_factory, outline, data):
+    import copy
+
+    from drafter.loader import LoadedOutline
+    from drafter.positions import PositionMap
+    from drafter.regenerate import regenerate
+
+    paths = _text_paths(outline)
+    texts_now = [_get(outline, p)[0][p[-1]] for p in paths]
+    assume(len(paths) >= 2 and len(set(texts_now)) == len(texts_now))
+    ours_at, theirs_at = data.draw(st.permutations(range(len(paths))))[:2]
+    target = tmp_path_factory.mktemp("merge") / "x.docx"
+    target.write_bytes(build_bytes(outline, "x.yaml"))
+
+    theirs_old = texts_now[theirs_at]
+    edit_docx(target, lambda d: _append_to(d, theirs_old, " (sửa trong Word)"))
+    changed = copy.deepcopy(outline)
+    container, index = _get(changed, paths[ours_at])
+    container[index] += " (sửa trong dàn ý)"
+    loaded = LoadedOutline(changed, PositionMap(), Path("x.yaml"), "", {})
+    result = regenerate(target, loaded)
+    assert result.merge is not None and result.merge.conflicts == []
+    merged = read_bytes_texts(result.data)
+    assert sum(t.endswith(texts_now[ours_at] + " (sửa trong dàn ý)") for t in merged) == 1
+    assert sum(t.endswith(theirs_old + " (sửa trong Word)") for t in merged) == 1
+
+
+def _append_to(document, text: str, extra: str) -> None:
+    from regen_helpers import all_paragraphs
+
+    found = [p for p in all_paragraphs(document) if p.text == text]
+    assert found, text
+    found[0].add_run(extra)
+
+
+def read_bytes_texts(data: bytes) -> list[str]:
+    from drafter.docx_io.reader import read_paragraphs
+
+    return [p.text for p in read_paragraphs("merged.docx", data) if p.part == "word/document.xml"]

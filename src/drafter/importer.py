@@ -244,7 +244,7 @@ class _Recogniser:
                 body_start = title_at + 1
         else:
             header_end = next(
-                (i + 1 for i, p in enumerate(items) if dates.parse_place_date_line(p.text.strip())),
+                (i + 1 for i, p in enumerate(items) if _place_date(p.text.strip())),
                 0,
             )
             self._header(range(header_end))

@@ -114,6 +114,9 @@ def test_same_paragraph_changed_on_both_sides_is_a_conflict(tmp_path, capsys):
     assert f"{output}:{position + 1}:1: conflict" in err, (number, err)
     assert "Word file: Tăng cường công tác quản lý thị trường dịp Tết" in err
     assert "outline:   Tăng cường công tác quản lý thị trường, điều hành, bình ổn giá cả" in err
+    yaml_lines = outline.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(yaml_lines, 1) if "bình ổn giá cả, bảo vệ" in text)
+    assert f"in the outline: {outline}:{line}" in err
     comments = list(document.comments)
     assert len(comments) == 1
     assert comments[0].author == "drafter"

@@ -5,7 +5,8 @@ annotation of generated paragraphs. ``align`` first matches identical keys in
 order (``difflib`` without its "junk" heuristic, which would ignore frequent
 paragraphs such as empty lines), then pairs the paragraphs left between two
 matches when they are similar enough to be the same paragraph edited, or
-carry the same non-empty hint (their outline path).
+carry the same non-empty hint (their outline path), or are the only paragraph
+on each side of the gap (one paragraph rewritten where it stood).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 SIMILAR = 0.5  # share of words two versions of one paragraph keep in common
+OPAQUE = "\x00"  # keys starting with this (tables) pair only with identical keys
 _MAX_GAP_PAIRS = 4000  # beyond this many comparisons in one gap, pair by position
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -77,7 +79,9 @@ def _pair_gap(
     out: list[Pair] = []
     i_from, j_from = a_range.start, b_range.start
     for i, j in [*matched, (a_range.stop, b_range.stop)]:
-        out.extend(_pair_hints(range(i_from, i), range(j_from, j), a_hints, b_hints))
+        out.extend(
+            _pair_hints(range(i_from, i), range(j_from, j), a_hints, b_hints, a_keys, b_keys)
+        )
         if i < a_range.stop:
             out.append(Pair(i, j, a_keys[i] == b_keys[j]))
         i_from, j_from = i + 1, j + 1
@@ -85,8 +89,13 @@ def _pair_gap(
 
 
 def _pair_hints(
-    a_range: range, b_range: range, a_hints: Sequence[str] | None, b_hints: Sequence[str] | None
-) -> list[Pair]:
+    a_range: range, b_range: range, a_hints: Sequence[str] | None, b_hints: Sequence[str] | None,
+    a_keys: Sequence[str], b_keys: Sequence[str],
+) -> list[Pair]:  # fmt: skip
+    if len(a_range) == len(b_range) == 1:  # one paragraph rewritten where it stood
+        i, j = a_range.start, b_range.start
+        if not a_keys[i].startswith(OPAQUE) and not b_keys[j].startswith(OPAQUE):
+            return [Pair(i, j, a_keys[i] == b_keys[j])]
     out: list[Pair] = []
     j_start = b_range.start
     for i in a_range:

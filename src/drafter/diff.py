@@ -97,24 +97,11 @@ def _with_sections(
     return out
 
 
-def _outline_line(loaded: Any, path: str) -> int | None:
-    """The YAML line a generated paragraph comes from (a ``|`` block: its own line)."""
-    if not path:
-        return None
-    keys = tuple(int(k) if k.isdigit() else k for k in path.split("."))
-    found, position = loaded.positions.nearest(keys)
-    line = position.value.line
-    rest = keys[len(found) :]
-    if position.style in ("|", ">") and len(rest) == 1 and isinstance(rest[0], int):
-        line += 1 + rest[0]
-    return line
-
-
 def load_side(path: Path | str) -> Side:
     """One side of a diff: an outline (rendered in memory) or a Word file."""
     path = Path(path)
     if path.suffix.lower() in OUTLINE_SUFFIXES:
-        from drafter.generate import generate
+        from drafter.generate import generate, outline_line
         from drafter.importer import _flatten
         from drafter.loader import load_outline
 
@@ -122,7 +109,7 @@ def load_side(path: Path | str) -> Side:
         generated = generate(loaded)
         units = _flatten(generated.units)
         items = [
-            (p, p.text, unit.path, _outline_line(loaded, unit.path))
+            (p, p.text, unit.path, outline_line(loaded, unit.path))
             for p, unit in zip(generated.paragraphs, units, strict=False)
             if p.location != "textbox"
         ]

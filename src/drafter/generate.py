@@ -71,6 +71,22 @@ def expected_paragraphs(context: dict[str, Any]) -> list[Expected]:
     return [item._replace(text=visible_text(item.text)) for item in out if item.text.strip() != ""]
 
 
+def outline_line(loaded: LoadedOutline, path: str) -> int | None:
+    """The line of the outline file that holds the paragraph at outline ``path``
+    (inside a ``|`` block: the paragraph's own line)."""
+    if not path:
+        return None
+    keys = tuple(int(k) if k.isdigit() else k for k in path.split("."))
+    found, position = loaded.positions.nearest(keys)
+    if not found and len(loaded.positions) == 0:
+        return None
+    line = position.value.line
+    rest = keys[len(found) :]
+    if position.style in ("|", ">") and len(rest) == 1 and isinstance(rest[0], int):
+        line += 1 + rest[0]
+    return line
+
+
 def annotate(
     blocks: list[Block], paragraphs: list[DocParagraph], expected: list[Expected]
 ) -> list[Unit]:

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from drafter.align import Pair, align
+from drafter.align import OPAQUE, Pair, align
 from drafter.docx_io.reader import Block, DocParagraph, DocTable, block_tree, paragraph_text
 from drafter.docx_io.snapshot import SnapParagraph, SnapTable, Unit
 from drafter.docx_io.writer import replace_range, set_text
@@ -40,7 +40,7 @@ from drafter.i18n import _
 from drafter.numbering import NumberingStyle, format_label, parse_label
 
 PREFER_OUTLINE, PREFER_DOCUMENT = "outline", "document"
-TABLE_KEY = "\x00table"
+TABLE_KEY = OPAQUE + "table"
 COMMENT_AUTHOR = "drafter"
 COMMENT_INITIALS = "DRF"
 
@@ -53,6 +53,7 @@ class Conflict(NamedTuple):
     outline: str  # its text as the outline generates it now ("" when deleted there)
     resolution: str = ""  # "outline", "document" or "" (left for a person)
     paragraph: int = 0  # 1-based number of the paragraph in the merged file
+    line: int | None = None  # the line of the outline file that holds it
 
 
 class MergeResult(NamedTuple):

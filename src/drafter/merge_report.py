@@ -20,7 +20,7 @@ def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def print_merge(path: Path, result: MergeResult) -> int:
+def print_merge(path: Path, result: MergeResult, outline: Path | None = None) -> int:
     """Print the summary and the conflicts; returns the number left unresolved."""
     counts = result.counts
     print(
@@ -48,8 +48,6 @@ def print_merge(path: Path, result: MergeResult) -> int:
                 "conflict: changed both in the Word file and in the outline "
                 "(marked with a comment in the Word file)"
             )
-        if conflict.path:
-            message += f" [{conflict.path}]"
         sys.stderr.write(f"{where}: {message}\n")
         empty = _("(deleted)")
         sys.stderr.write(
@@ -58,6 +56,12 @@ def print_merge(path: Path, result: MergeResult) -> int:
         sys.stderr.write(
             "    " + _("outline:   {text}").format(text=_short(conflict.outline) or empty) + "\n"
         )
+        if outline is not None and conflict.line:
+            sys.stderr.write(
+                "    "
+                + _("in the outline: {where}").format(where=f"{outline}:{conflict.line}")
+                + "\n"
+            )
     if unresolved:
         sys.stderr.write(
             _(

@@ -48,7 +48,7 @@ def regenerate(
     from drafter.builder import DEFAULT_FORMAT, finish_document
     from drafter.docx_io.package import DocxPackage
     from drafter.docx_io.snapshot import read_snapshot
-    from drafter.generate import generate
+    from drafter.generate import generate, outline_line
 
     info = inspect_target(target)
     format_name = info.properties.get(FORMAT_KEY) or DEFAULT_FORMAT
@@ -75,4 +75,5 @@ def regenerate(
         document, snapshot.units, generated.blocks, generated.units, generated.style, prefer
     )
     data, count = finish_document(document, loaded, title, result.units, format_name, merged=True)
-    return Regenerated(data, count, result)
+    conflicts = [c._replace(line=outline_line(loaded, c.path)) for c in result.conflicts]
+    return Regenerated(data, count, result._replace(conflicts=conflicts))

@@ -47,5 +47,5 @@ def register(app: typer.Typer) -> None:
         )
         if result.pdf:
             print(_("Built {path}").format(path=result.pdf))
-        if result.merge is not None and print_merge(result.docx, result.merge):
+        if result.merge is not None and print_merge(result.docx, result.merge, result.outline):
             raise typer.Exit(EXIT_FINDINGS)

@@ -8,8 +8,11 @@ merged into it (``drafter.regenerate``); the user's edits are never silently los
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -46,6 +49,23 @@ class BuildResult(NamedTuple):
     pdf: Path | None
     paragraphs: int
     merge: MergeResult | None = None  # set when hand edits were merged
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a document.
+
+    A build creates hundreds of thousands of short-lived, acyclic objects for a
+    long document; the collector's full passes over them made the build time
+    grow faster than the document (measured in benchmarks/bench_scale.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def default_output(outline_path: Path) -> Path:
@@ -161,13 +181,14 @@ def build_loaded(
     target = Path(output) if output else default_output(loaded.path)
     state = guard_target(target, loaded.path, force)
     merge = None
-    if state in (TargetState.EDITED, TargetState.UNCHANGED):
-        from drafter.regenerate import regenerate
+    with gc_paused():
+        if state in (TargetState.EDITED, TargetState.UNCHANGED):
+            from drafter.regenerate import regenerate
 
-        outcome = regenerate(target, loaded, template=template, prefer=prefer)
-        data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
-    else:
-        data, count = render_outline(loaded, template)
+            outcome = regenerate(target, loaded, template=template, prefer=prefer)
+            data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
+        else:
+            data, count = render_outline(loaded, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:

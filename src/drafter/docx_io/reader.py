@@ -34,6 +34,7 @@ _SKIP_SUBTREES = frozenset(
      w("commentReference")}
 )  # fmt: skip
 _NO_BREAK_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
+_R = w("r")
 
 
 class RunFormat(NamedTuple):
@@ -130,7 +131,7 @@ def _text_pieces(element: etree._Element, fmt: RunFormat) -> Iterator[TextPiece]
             char = child.get(w("char"))
             if char and all(c in "0123456789abcdefABCDEF" for c in char):
                 yield TextPiece(chr(int(char, 16) % 0x110000), fmt, child)
-        elif tag == w("r"):
+        elif tag == _R:
             yield from _text_pieces(child, _run_format(child))
         else:
             yield from _text_pieces(child, fmt)
@@ -138,6 +139,8 @@ def _text_pieces(element: etree._Element, fmt: RunFormat) -> Iterator[TextPiece]
 
 def _textbox_bodies(p: etree._Element) -> Iterator[etree._Element]:
     """``w:txbxContent`` anchored in ``p``, skipping VML fallbacks and nesting."""
+    if next(p.iter(_TXBX), None) is None:  # the common case, found in C
+        return
     stack = list(p)
     while stack:
         node = stack.pop(0)

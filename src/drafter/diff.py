@@ -101,13 +101,13 @@ def load_side(path: Path | str) -> Side:
     """One side of a diff: an outline (rendered in memory) or a Word file."""
     path = Path(path)
     if path.suffix.lower() in OUTLINE_SUFFIXES:
+        from drafter.docx_io.snapshot import flatten
         from drafter.generate import generate, outline_line
-        from drafter.importer import _flatten
         from drafter.loader import load_outline
 
         loaded = load_outline(path)
         generated = generate(loaded)
-        units = _flatten(generated.units)
+        units = flatten(generated.units)
         items = [
             (p, p.text, unit.path, outline_line(loaded, unit.path))
             for p, unit in zip(generated.paragraphs, units, strict=False)

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from drafter import dates, doctypes, numbering
 from drafter.docx_io.reader import DocParagraph
-from drafter.docx_io.snapshot import SnapParagraph, SnapTable, Unit
+from drafter.docx_io.snapshot import SnapParagraph, Unit, flatten
 from drafter.errors import InputError
 from drafter.i18n import _
 from drafter.merge import label_depth, split_label
@@ -78,18 +78,6 @@ def _type_names() -> dict[str, str | None]:
 # --------------------------------------------------------------------------- paths
 
 
-def _flatten(units: list[Unit]) -> list[SnapParagraph]:
-    out: list[SnapParagraph] = []
-    for unit in units:
-        if isinstance(unit, SnapTable):
-            for row in unit.rows:
-                for cell in row:
-                    out.extend(_flatten(list(cell)))
-        else:
-            out.append(unit)
-    return out
-
-
 def _role_from_path(base: SnapParagraph, text: str) -> Role:
     """The role a generated paragraph had, with the text it has now."""
     path = base.path
@@ -133,7 +121,7 @@ def generated_origins(
     generated paragraph each one still is (aligned with the snapshot ``units``)."""
     from drafter.align import align
 
-    base = _flatten(units)
+    base = flatten(units)
     pairs = align(
         [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
     )
@@ -496,7 +484,7 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
         base = generated_origins(paragraphs, snapshot.units)
         for i, origin in base.items():
             known[i] = _role_from_path(origin, paragraphs[i].text)
-        labelled = [numbering.parse_label(b.text) for b in _flatten(snapshot.units) if b.label]
+        labelled = [numbering.parse_label(b.text) for b in flatten(snapshot.units) if b.label]
         preferred = choose_style([p for p in labelled if p and p.kind != "bullet"], preferred)
     recogniser = _Recogniser(paragraphs, known)
     roles = {**recogniser.run(preferred), **known}

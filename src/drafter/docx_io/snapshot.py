@@ -59,6 +59,19 @@ class SnapTable(NamedTuple):
 Unit = SnapParagraph | SnapTable
 
 
+def flatten(units: list[Unit] | tuple[Unit, ...]) -> list[SnapParagraph]:
+    """The paragraphs of ``units`` in reading order (table cells row by row)."""
+    out: list[SnapParagraph] = []
+    for unit in units:
+        if isinstance(unit, SnapTable):
+            for row in unit.rows:
+                for cell in row:
+                    out.extend(flatten(cell))
+        else:
+            out.append(unit)
+    return out
+
+
 class Snapshot(NamedTuple):
     units: list[Unit]
     info: dict[str, str]  # outline values the document does not show (type, numbering)

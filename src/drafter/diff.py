@@ -19,7 +19,7 @@ from drafter.align import align, word_ops
 from drafter.docx_io.reader import DocParagraph
 from drafter.errors import InputError
 from drafter.i18n import _
-from drafter.merge import split_label
+from drafter.numbering import split_label
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 SECTION_SEPARATOR = " › "

@@ -30,8 +30,8 @@ from drafter.docx_io.reader import DocParagraph
 from drafter.docx_io.snapshot import SnapParagraph, Unit, flatten
 from drafter.errors import InputError
 from drafter.i18n import _
-from drafter.merge import label_depth, split_label
 from drafter.model import Outline
+from drafter.numbering import label_depth, split_label
 from drafter.resources import load_data
 
 PLACEHOLDER = "[CẦN BỔ SUNG]"  # the placeholder of party-format.md §7 (item 14)

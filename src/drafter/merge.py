@@ -37,7 +37,7 @@ from drafter.docx_io.reader import Block, DocParagraph, DocTable, block_tree, pa
 from drafter.docx_io.snapshot import SnapParagraph, SnapTable, Unit
 from drafter.docx_io.writer import replace_range, set_text
 from drafter.i18n import _
-from drafter.numbering import NumberingStyle, format_label, parse_label
+from drafter.numbering import NumberingStyle, format_label, label_depth, parse_label, split_label
 
 PREFER_OUTLINE, PREFER_DOCUMENT = "outline", "document"
 TABLE_KEY = OPAQUE + "table"
@@ -60,14 +60,6 @@ class MergeResult(NamedTuple):
     conflicts: list[Conflict]
     counts: Counter[str]  # outline, document, both, added, deleted, moved
     units: list[Unit]  # the new base (snapshot) for the next round
-
-
-def split_label(text: str) -> tuple[str, str]:
-    """``("1.1.", "Công tác …")`` for ``"1.1. Công tác …"``; ``("", text)`` without a label."""
-    parsed = parse_label(text)
-    if parsed is None:
-        return "", text
-    return parsed.text, text[parsed.end :]
 
 
 def _key(unit: Unit | Block) -> str:
@@ -327,20 +319,6 @@ class _Merger:
         return label_depth(parsed, self.style)
 
 
-def label_depth(parsed: Any, style: NumberingStyle) -> int:
-    """The depth at which ``style`` writes a label shaped like ``parsed`` (0: none)."""
-    for depth in range(1, len(style.levels) + 3):
-        fmt = style.level(depth)
-        if fmt.kind != parsed.kind or fmt.suffix != parsed.suffix:
-            continue
-        if fmt.kind == "decimal":
-            sample = format_label((1,) * depth, style)
-            if sample.count(".") - (1 if fmt.suffix == "." else 0) + 1 != len(parsed.numbers):
-                continue
-        return depth
-    return 0
-
-
 def _level(unit: Unit) -> int:
     return unit.level if isinstance(unit, SnapParagraph) and unit.label else 0
 
@@ -510,25 +488,6 @@ def comment_text(conflict: Conflict) -> str:
 
 def add_conflict_comment(document: Any, element: etree._Element, conflict: Conflict) -> None:
     """A Word comment on the paragraph, unless drafter already left the same one."""
-    from docx.text.paragraph import Paragraph
+    from drafter.docx_io.comments import add_comment_once
 
-    text = comment_text(conflict)
-    for existing in _comments_on(document, element):
-        if existing.author == COMMENT_AUTHOR and existing.text == text:
-            return
-    paragraph = Paragraph(element, document._body)
-    runs = paragraph.runs or [paragraph.add_run("")]
-    document.add_comment(runs, text=text, author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
-
-
-def _comments_on(document: Any, element: etree._Element) -> list[Any]:
-    from drafter.docx_io.package import w
-
-    ids = {ref.get(w("id")) for ref in element.iter(w("commentRangeStart"))}
-    if not ids:
-        return []
-    try:
-        comments = list(document.comments)
-    except (KeyError, AttributeError):
-        return []
-    return [c for c in comments if str(c.comment_id) in ids]
+    add_comment_once(document, element, comment_text(conflict), COMMENT_AUTHOR, COMMENT_INITIALS)

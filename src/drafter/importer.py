@@ -7,7 +7,7 @@ Two sources of knowledge, one assembly:
   aligned with it, so each keeps its role (``sections.1.heading``,
   ``recipients.2`` …) even after edits, and ``import(build(x)) == x``;
 * paragraphs without a recorded role (a file typed by hand in another office,
-  or paragraphs added by hand) are recognised by their text: the header block
+  or paragraphs added by hand) are recognised by their text (``recognise``): the header block
   (issuer, "Số …", "Dự thảo", place and date), the type name and title,
   numbering labels (typed, or drawn by Word from numbering.xml: the shared
   reader supplies them) whose shapes pick the numbering style, bullets, the
@@ -21,18 +21,25 @@ whose paragraphs drafter generated come back through their paths.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from drafter import dates, doctypes, numbering
+from drafter import doctypes, numbering
 from drafter.docx_io.reader import DocParagraph
 from drafter.docx_io.snapshot import SnapParagraph, Unit, flatten
 from drafter.errors import InputError
 from drafter.i18n import _
 from drafter.model import Outline
-from drafter.numbering import label_depth, split_label
-from drafter.resources import load_data
+from drafter.numbering import split_label
+from drafter.recognise import (
+    Recogniser,
+    Role,
+    choose_style,
+    import_patterns,
+    place_date,
+    strip_prefix,
+    type_names,
+)
 
 PLACEHOLDER = "[CẦN BỔ SUNG]"  # the placeholder of party-format.md §7 (item 14)
 _SECTION_PATH = re.compile(
@@ -41,38 +48,11 @@ _SECTION_PATH = re.compile(
 _SECTION_PREFIX = re.compile(r"^(?P<section>sections\.\d+(?:\.sections\.\d+)*)\.(?P<rest>.+)$")
 
 
-class Role(NamedTuple):
-    """What one paragraph is in the outline."""
-
-    kind: str  # field heading item label text bullet preamble closing recipient generic skip
-    path: str = ""  # field/generic: the outline key path; sections: the section's path
-    text: str = ""  # the value (label and bullet symbol removed)
-    depth: int = 0  # sections: depth in the tree
-
-
 class ImportResult(NamedTuple):
     outline: Outline
     data: dict[str, Any]  # the plain data of the outline (what its YAML holds)
     notes: list[str]  # paragraphs that could not be placed, fields that were missing
     from_drafter: bool  # the file carried drafter's snapshot
-
-
-@cache
-def _patterns() -> dict[str, Any]:
-    data = load_data("import")
-    compiled = {
-        key: re.compile(data[key], re.IGNORECASE)
-        for key in ("motto", "star", "rule", "number", "draft", "recipients", "authority")
-    }
-    return {**data, **compiled}
-
-
-def _type_names() -> dict[str, str | None]:
-    """Upper-case type name -> registered type key (None if not registered)."""
-    names: dict[str, str | None] = {name.upper(): None for name in _patterns()["type_names"]}
-    for key in doctypes.type_keys():
-        names[doctypes.get_type(key).type_name.upper()] = key
-    return names
 
 
 # --------------------------------------------------------------------------- paths
@@ -101,7 +81,7 @@ def _role_from_path(base: SnapParagraph, text: str) -> Role:
     if head in ("preamble", "closing"):
         return Role(head, text=text)
     if head == "recipients":
-        return Role("recipient", text=_strip_prefix(text))
+        return Role("recipient", text=strip_prefix(text))
     if path in ("number", "date", "draft"):
         return Role("field", path, text)
     return Role("field" if path.count(".") <= 1 else "generic", path, text)
@@ -126,244 +106,6 @@ def generated_origins(
         [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
     )
     return {pair.b: base[pair.a] for pair in pairs if pair.a is not None and pair.b is not None}
-
-
-# --------------------------------------------------------------------------- recognising
-
-
-def _strip_prefix(text: str) -> str:
-    for prefix in _patterns()["recipient_prefixes"]:
-        if text.startswith(prefix):
-            return text[len(prefix) :]
-    return text
-
-
-def _label_of(paragraph: DocParagraph) -> tuple[numbering.ParsedLabel | None, str]:
-    """The numbering label (typed, or drawn by Word) and the text after it."""
-    drawn = getattr(paragraph, "label", None)
-    if drawn:
-        parsed = numbering.parse_label(f"{drawn.strip()} x")
-        return parsed, paragraph.text.lstrip()
-    parsed = numbering.parse_label(paragraph.text)
-    if parsed is None:
-        return None, paragraph.text
-    return parsed, paragraph.text[parsed.end :]
-
-
-def choose_style(labels: list[numbering.ParsedLabel], preferred: str) -> str:
-    """The numbering style that explains most of ``labels`` (ties: ``preferred``)."""
-    names = [preferred, *[n for n in numbering.style_names() if n != preferred]]
-    best, best_score = preferred, -1
-    for name in names:
-        style = numbering.get_style(name)
-        score = sum(1 for label in labels if label_depth(label, style) > 0)
-        if score > best_score:
-            best, best_score = name, score
-    return best
-
-
-def _is_heading(paragraph: DocParagraph, body: str, nxt: tuple[int, bool] | None, depth: int
-                ) -> bool:  # fmt: skip
-    """A numbered paragraph that titles what follows rather than being an item itself."""
-    patterns = _patterns()
-    if (paragraph.style or "").lower().startswith("heading"):
-        return True
-    if paragraph.runs and all(fmt.bold for text, fmt in paragraph.runs if text.strip()):
-        return True
-    if len(body) > patterns["heading_max_chars"]:
-        return False
-    if body.rstrip().endswith(tuple(patterns["sentence_ends"])):
-        return False
-    if nxt is None:
-        return False
-    next_depth, next_numbered = nxt
-    return not next_numbered or next_depth > depth
-
-
-class _Recogniser:
-    """Roles for paragraphs that carry none, from their text and position."""
-
-    def __init__(self, paragraphs: list[DocParagraph], known: dict[int, Role]) -> None:
-        self.paragraphs = paragraphs
-        self.known = known
-        self.notes: list[str] = []
-        self.roles: dict[int, Role] = {}
-        self.type_key: str | None = None
-        self.style_name = ""
-
-    def note(self, paragraph: DocParagraph, why: str) -> None:
-        self.notes.append(
-            _("paragraph {index} ({why}) was not imported: {text}").format(
-                index=paragraph.index, why=why, text=paragraph.text.strip()[:80]
-            )
-        )
-
-    def run(self, preferred_style: str) -> dict[int, Role]:
-        patterns = _patterns()
-        items = self.paragraphs
-        names = _type_names()
-        type_at = next(
-            (
-                i
-                for i, p in enumerate(items)
-                if self.known.get(i, Role("")).kind in ("", "skip")
-                and p.text.strip().upper() == p.text.strip()
-                and p.text.strip() in names
-            ),
-            None,
-        )
-        known_type = next((i for i, r in self.known.items() if r.path == "type_name"), None)
-        type_at = known_type if known_type is not None else type_at
-        body_start = 0
-        if type_at is not None:
-            self._header(range(type_at))
-            self.roles.setdefault(type_at, Role("field", "type_name", items[type_at].text.strip()))
-            self.type_key = names.get(items[type_at].text.strip().upper())
-            title_at = next(
-                (
-                    i
-                    for i in range(type_at + 1, len(items))
-                    if items[i].text.strip() and not patterns["rule"].match(items[i].text.strip())
-                ),
-                None,
-            )
-            if title_at is not None:
-                self.roles.setdefault(title_at, Role("field", "title", items[title_at].text))
-                body_start = title_at + 1
-        else:
-            header_end = next(
-                (i + 1 for i, p in enumerate(items) if _place_date(p.text.strip())),
-                0,
-            )
-            self._header(range(header_end))
-            body_start = header_end
-        tail_start = next(
-            (
-                i
-                for i in range(body_start, len(items))
-                if patterns["recipients"].match(items[i].text.strip())
-                or patterns["authority"].match(items[i].text.strip())
-                or self.known.get(i, Role("")).kind == "recipient"
-                or self.known.get(i, Role("")).path.startswith("signature.")
-            ),
-            len(items),
-        )
-        self._body(range(body_start, tail_start), preferred_style)
-        self._tail(range(tail_start, len(items)))
-        return self.roles
-
-    def _header(self, indexes: range) -> None:
-        patterns = _patterns()
-        issuers: list[int] = []
-        for i in indexes:
-            if i in self.known:
-                continue
-            paragraph = self.paragraphs[i]
-            text = paragraph.text.strip()
-            if not text or any(patterns[k].match(text) for k in ("motto", "star", "rule")):
-                continue
-            if patterns["number"].match(text):
-                self.roles[i] = Role("field", "number", text)
-            elif patterns["draft"].match(text):
-                self.roles[i] = Role("field", "draft", text)
-            elif _place_date(text) is not None:
-                self.roles[i] = Role("field", "date", text)
-            elif text.upper() == text and any(c.isalpha() for c in text):
-                issuers.append(i)
-            else:
-                self.note(paragraph, _("header"))
-        if issuers:
-            name = self.paragraphs[issuers[-1]].text
-            self.roles[issuers[-1]] = Role("field", "issuer.name", name)
-        if len(issuers) > 1:
-            superior = " ".join(self.paragraphs[i].text.strip() for i in issuers[:-1])
-            self.roles[issuers[0]] = Role("field", "issuer.superior", superior)
-
-    def _body(self, indexes: range, preferred: str) -> None:
-        patterns = _patterns()
-        labels: list[tuple[int, numbering.ParsedLabel | None, str]] = []
-        for i in indexes:
-            text = self.paragraphs[i].text.strip()
-            if i in self.known or not text or patterns["rule"].match(text):
-                continue
-            parsed, body = _label_of(self.paragraphs[i])
-            labels.append((i, parsed, body))
-        numbered = [p for _i, p, _b in labels if p is not None and p.kind != "bullet"]
-        self.style_name = choose_style(numbered, preferred)
-        style = numbering.get_style(self.style_name)
-        depths = {
-            i: (label_depth(p, style) or 1) if p is not None and p.kind != "bullet" else 0
-            for i, p, _b in labels
-        }
-        seen_numbered = closing = False
-        unknown = {i: (parsed, body) for i, parsed, body in labels}
-        order = [i for i, _p, _b in labels]
-        for i in indexes:
-            role = self.known.get(i)
-            if role is not None:
-                if role.kind in ("heading", "item", "label"):
-                    seen_numbered, closing = True, False
-                elif role.kind == "closing":
-                    closing = True
-                continue
-            if i not in unknown:
-                continue
-            parsed, body = unknown[i]
-            paragraph = self.paragraphs[i]
-            if parsed is not None and parsed.kind == "bullet":
-                self.roles[i] = Role("bullet", text=body)
-                continue
-            if parsed is not None:
-                seen_numbered, closing = True, False
-                position = order.index(i)
-                nxt = next(((depths[j], depths[j] > 0) for j in order[position + 1 :]), None)
-                kind = "heading" if _is_heading(paragraph, body, nxt, depths[i]) else "item"
-                self.roles[i] = Role(kind, text=body, depth=depths[i])
-                continue
-            text = paragraph.text
-            if any(text.strip().startswith(s) for s in patterns["closing_starts"]):
-                closing = True
-            if closing and seen_numbered:
-                self.roles[i] = Role("closing", text=text)
-            elif not seen_numbered:
-                self.roles[i] = Role("preamble", text=text)
-            else:
-                self.roles[i] = Role("text", text=text)
-
-    def _tail(self, indexes: range) -> None:
-        patterns = _patterns()
-        mode, signature = "", []
-        for i in indexes:
-            if i in self.known:
-                role = self.known[i]
-                mode = "recipients" if role.kind == "recipient" else mode
-                continue
-            paragraph = self.paragraphs[i]
-            text = paragraph.text.strip()
-            if not text:
-                continue
-            if patterns["recipients"].match(text):
-                mode = "recipients"
-            elif patterns["authority"].match(text):
-                mode, signature = "signature", [i]
-                self.roles[i] = Role("field", "signature.authority", paragraph.text)
-            elif mode == "recipients" and paragraph.text != _strip_prefix(paragraph.text):
-                self.roles[i] = Role("recipient", text=_strip_prefix(paragraph.text))
-            elif mode == "signature":
-                signature.append(i)
-                key = "signature.position" if len(signature) == 2 else "signature.name"
-                self.roles[i] = Role("field", key, paragraph.text)
-            elif mode == "recipients":
-                self.roles[i] = Role("recipient", text=paragraph.text)
-            else:
-                self.note(paragraph, _("after the body"))
-
-
-def _place_date(text: str) -> dates.PlaceDateLine | None:
-    try:
-        return dates.parse_place_date_line(text)
-    except dates.DateParseError:
-        return None
 
 
 # --------------------------------------------------------------------------- assembling
@@ -414,7 +156,7 @@ class _Assembler:
             self.by_path[role.path] = section
 
     def _field(self, path: str, text: str) -> None:
-        patterns = _patterns()
+        patterns = import_patterns()
         stripped = text.strip()
         if path == "number":
             match = patterns["number"].match(stripped)
@@ -423,7 +165,7 @@ class _Assembler:
                 self.data["symbol"] = match.group("symbol")
             return
         if path == "date":
-            parsed = _place_date(stripped)
+            parsed = place_date(stripped)
             if parsed is not None:
                 self.data["place"] = parsed.place
                 date = parsed.date
@@ -486,7 +228,7 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
             known[i] = _role_from_path(origin, paragraphs[i].text)
         labelled = [numbering.parse_label(b.text) for b in flatten(snapshot.units) if b.label]
         preferred = choose_style([p for p in labelled if p and p.kind != "bullet"], preferred)
-    recogniser = _Recogniser(paragraphs, known)
+    recogniser = Recogniser(paragraphs, known)
     roles = {**recogniser.run(preferred), **known}
     assembler = _Assembler()
     for i in range(len(paragraphs)):
@@ -515,13 +257,13 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
     return ImportResult(outline, plain, notes, snapshot is not None)
 
 
-def _complete(plain: dict[str, Any], recogniser: _Recogniser, preferred: str) -> list[str]:
+def _complete(plain: dict[str, Any], recogniser: Recogniser, preferred: str) -> list[str]:
     """Type, type name and numbering; placeholders for required fields not found."""
     notes = []
     type_name = plain.pop("type_name", None)
     type_key = recogniser.type_key
     if type_key is None and type_name:
-        type_key = _type_names().get(type_name.strip().upper())
+        type_key = type_names().get(type_name.strip().upper())
     if type_key is None and plain.get("symbol"):
         abbr = plain["symbol"].split("/")[0]
         type_key = next(

@@ -113,13 +113,6 @@ def guard_target(target: Path, outline_path: Path, force: bool) -> TargetState:
                 "{path} exists but is not a Word file drafter can read; not overwriting ({hint})"
             ).format(path=target, hint=hint)
         )
-    built_from = info.properties.get(OUTLINE_KEY)
-    if built_from and built_from != outline_path.name and info.state is not TargetState.ABSENT:
-        raise RefusedOverwrite(
-            _("{path} was built from {other}, not from {outline}; not overwriting ({hint})").format(
-                path=target, other=built_from, outline=outline_path.name, hint=hint
-            )
-        )
     return info.state
 
 

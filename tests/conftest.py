@@ -99,3 +99,27 @@ def copy_example(folder: Path, name: str = "outline.yaml") -> Path:
     target = folder / name
     shutil.copyfile(EXAMPLE, target)
     return target
+
+
+def run_inprocess(*args: str | Path) -> CliResult:
+    """``drafter ARGS`` in this process (fast; for the many builds of the type tests)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from drafter import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            cli.main([str(arg) for arg in args])
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 0
+        else:  # pragma: no cover - main always raises SystemExit
+            code = 0
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def drafter_cli():
+    """``run_inprocess``: the command line without starting a process."""
+    return run_inprocess

@@ -21,10 +21,24 @@ def load_script():
 
 def test_committed_templates_are_current() -> None:
     script = load_script()
-    for name, pack in script.TEMPLATES.items():
+    targets = script.template_targets()
+    assert {str(name) for name, _, _ in targets} >= {"chuong-trinh.docx", "cong-van.docx"}
+    for name, pack, doctype in targets:
         assert (ROOT / "templates" / name).read_bytes() == script.build_template(
-            script.load_pack(pack)
+            script.load_pack(pack), doctype
         ), f"{name} is stale: run python templates/make_templates.py"
+
+
+def test_one_template_per_type_differing_only_by_layout() -> None:
+    documents = {}
+    for name, _, doctype in load_script().template_targets():
+        with zipfile.ZipFile(ROOT / "templates" / name) as archive:
+            documents[doctype["template"]] = archive.read("word/document.xml").decode("utf-8")
+    standard = {key: xml for key, xml in documents.items() if key != "cong-van.docx"}
+    assert len(set(standard.values())) == 1  # the standard layout is one and the same
+    assert "{{ type_name }}" not in documents["cong-van.docx"]
+    assert "{{ header.excerpt }}" in documents["cong-van.docx"]
+    assert "<w:tblHeader/>" in documents["ke-hoach.docx"]
 
 
 def test_generation_is_reproducible() -> None:

@@ -1,9 +1,13 @@
 """``drafter build``: outline -> official-format .docx (and .pdf), safely.
 
-load (positions) -> context (pure) -> docxtpl -> provenance + snapshot -> atomic write.
-An existing output is overwritten only if drafter made it and nobody edited it
-since, or with ``force``. If it was edited by hand, the new generation is
-merged into it (``drafter.regenerate``); the user's edits are never silently lost.
+load (positions) + drafter.yaml -> resolve -> context (pure) -> docxtpl ->
+provenance -> atomic write. ``final`` makes the signed version: no draft mark,
+and number, full date and signer required (each one missing is reported with
+its position).
+The snapshot of what was generated is stored in the file too. An existing
+output is overwritten only if drafter made it and nobody edited it since, or
+with ``force``. If it was edited by hand, the new generation is merged into it
+(``drafter.regenerate``); the user's edits are never silently lost.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from drafter import __version__, doctypes
+from drafter import __version__
+from drafter.document import LoadedDocument, load_document
 from drafter.errors import InputError, RefusedOverwrite
 from drafter.fileio import atomic_write
 from drafter.i18n import _
-from drafter.loader import LoadedOutline, load_outline
+from drafter.loader import LoadedOutline
 from drafter.provenance import (
     BUILT_KEY,
     CONTENT_HASH_KEY,
@@ -73,11 +78,26 @@ def default_output(outline_path: Path) -> Path:
     return DRAFTS_DIR / f"{outline_path.stem}.docx"
 
 
-def template_for(loaded: LoadedOutline, template: Path | None = None) -> Path:
+def as_document(loaded: LoadedDocument | LoadedOutline) -> LoadedDocument:
+    """A loaded outline resolved with the settings that apply to it."""
+    if isinstance(loaded, LoadedDocument):
+        return loaded
+    from drafter.document import resolve_loaded
+
+    return resolve_loaded(loaded)
+
+
+def template_for(document: LoadedDocument | LoadedOutline, template: Path | None = None) -> Path:
+    """The Word template of the document's type and format rule pack."""
+    document = as_document(document)
     if template is not None:
         path = Path(template)
     else:
-        path = templates_dir() / doctypes.get_type(loaded.outline.type).template
+        resolved = document.resolved
+        folder = templates_dir()
+        if resolved.format_name != DEFAULT_FORMAT:
+            folder = folder / resolved.format_name
+        path = folder / resolved.doctype.template
     if not path.is_file():
         raise InputError(_("{path}: template not found").format(path=path))
     return path
@@ -152,18 +172,26 @@ def finish_document(
 
 
 def render_outline(
-    loaded: LoadedOutline, template: Path | None = None, format_name: str = DEFAULT_FORMAT
+    document: LoadedDocument | LoadedOutline, template: Path | None = None
 ) -> tuple[bytes, int]:
-    """The .docx bytes for an outline, provenance and snapshot included, and its paragraph count."""
+    """The .docx bytes for an outline (resolved, or resolved here with the settings
+    that apply to it), provenance and snapshot included, and its paragraph count."""
     from drafter.generate import generate
 
-    generated = generate(loaded, template, format_name)
-    title = f"{generated.context['type_name']} {loaded.outline.title}"
-    return finish_document(generated.document.docx, loaded, title, generated.units, format_name)
+    generated = generate(document, template)
+    document = as_document(document)
+    title = f"{generated.context['type_name']} {document.loaded.outline.title}"
+    return finish_document(
+        generated.document.docx,
+        document.loaded,
+        title,
+        generated.units,
+        document.resolved.format_name,
+    )
 
 
 def build_loaded(
-    loaded: LoadedOutline,
+    document: LoadedDocument | LoadedOutline,
     output: Path | None = None,
     *,
     pdf: bool = False,
@@ -171,6 +199,8 @@ def build_loaded(
     template: Path | None = None,
     prefer: str | None = None,
 ) -> BuildResult:
+    document = as_document(document)
+    loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
     state = guard_target(target, loaded.path, force)
     merge = None
@@ -178,10 +208,10 @@ def build_loaded(
         if state in (TargetState.EDITED, TargetState.UNCHANGED):
             from drafter.regenerate import regenerate
 
-            outcome = regenerate(target, loaded, template=template, prefer=prefer)
+            outcome = regenerate(target, document, template=template, prefer=prefer)
             data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
         else:
-            data, count = render_outline(loaded, template)
+            data, count = render_outline(document, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:
@@ -198,18 +228,21 @@ def build(
     pdf: bool = False,
     force: bool = False,
     template: Path | str | None = None,
+    final: bool = False,
     prefer: str | None = None,
 ) -> BuildResult:
     """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``).
 
+    ``final``: the version for signature — no draft mark; number, full date and
+    signer are required (``draft: false`` in the outline means the same).
     If the Word file exists and was edited by hand since drafter built it, the
     new generation is merged into it; ``prefer`` ("outline" or "document")
     settles paragraphs both sides changed, which are otherwise left as
     conflicts (``BuildResult.merge.conflicts``).
     """
-    loaded = load_outline(Path(outline))
+    document = load_document(Path(outline), final=final)
     return build_loaded(
-        loaded,
+        document,
         Path(output) if output else None,
         pdf=pdf,
         force=force,

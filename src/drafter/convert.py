@@ -1,7 +1,7 @@
 """Plain YAML data -> the model's dataclasses, collecting every problem at once.
 
 Driven by the type hints of ``drafter.model`` (``str``, ``int``, ``bool``,
-``X | None``, ``list[X]``, nested dataclasses and the ``Annotated`` markers
+``X | None``, ``list[X]``, ``dict[str, X]``, nested dataclasses and the ``Annotated`` markers
 ``SplitLines``, ``ItemShorthand`` and ``Parser``). Each problem carries the
 path of the offending node (``("sections", 0, "heading")``) so the loader can
 point at its line and column; message ids are English and translated where
@@ -96,6 +96,8 @@ class _Converter:
         origin = typing.get_origin(base)
         if origin is list:
             return self.sequence(base, meta, data, path)
+        if origin is dict:
+            return self.mapping(base, data, path)
         if dataclasses.is_dataclass(base):
             if isinstance(data, str) and any(isinstance(m, ItemShorthand) for m in meta):
                 return base(text=[data]), True
@@ -138,6 +140,19 @@ class _Converter:
         for index, item in enumerate(data):
             value, item_ok = self.value(item_hint, item, (*path, index))
             items.append(value)
+            ok = ok and item_ok
+        return items, ok
+
+    def mapping(self, hint: Any, data: Any, path: NodePath) -> tuple[Any, bool]:
+        """``dict[str, X]``: any keys, each value converted as ``X``."""
+        if not isinstance(data, dict):
+            self.fail(path, WRONG_TYPE, _EXPECTED[dict])
+            return None, False
+        _key_hint, item_hint = typing.get_args(hint)
+        items, ok = {}, True
+        for key, item in data.items():
+            value, item_ok = self.value(item_hint, item, (*path, key))
+            items[key] = value
             ok = ok and item_ok
         return items, ok
 

@@ -101,12 +101,13 @@ def load_side(path: Path | str) -> Side:
     """One side of a diff: an outline (rendered in memory) or a Word file."""
     path = Path(path)
     if path.suffix.lower() in OUTLINE_SUFFIXES:
+        from drafter.document import load_document
         from drafter.docx_io.snapshot import flatten
         from drafter.generate import generate, outline_line
-        from drafter.loader import load_outline
 
-        loaded = load_outline(path)
-        generated = generate(loaded)
+        document = load_document(path)
+        loaded = document.loaded
+        generated = generate(document)
         units = flatten(generated.units)
         items = [
             (p, p.text, unit.path, outline_line(loaded, unit.path))

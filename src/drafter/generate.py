@@ -16,11 +16,14 @@ Used by ``build`` (stored as the snapshot), ``merge`` (the "ours" side),
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter.docx_io.reader import Block, DocParagraph, DocTable, block_tree
 from drafter.docx_io.snapshot import SnapParagraph, SnapTable, Unit
 from drafter.loader import LoadedOutline
+
+if TYPE_CHECKING:
+    from drafter.document import LoadedDocument
 from drafter.numbering import NumberingStyle
 from drafter.render.docx import visible_text
 
@@ -119,24 +122,20 @@ def _units(blocks: list[Block], found: dict[int, Expected]) -> list[Unit]:
     return units
 
 
-def generate(
-    loaded: LoadedOutline, template: Path | None = None, format_name: str | None = None
-) -> Generated:
-    """Render ``loaded`` in memory and annotate what was generated."""
-    from drafter.builder import DEFAULT_FORMAT, template_for
-    from drafter.render.context import (
-        FormatSettings,
-        build_context,
-        load_format_pack,
-        numbering_style_for,
-    )
+def generate(document: LoadedDocument | LoadedOutline, template: Path | None = None) -> Generated:
+    """Render the outline (resolved with its settings) in memory and annotate what
+    was generated."""
+    from drafter import numbering
+    from drafter.builder import as_document, template_for
+    from drafter.render.context import FormatSettings, build_context, load_format_pack
     from drafter.render.docx import render_template
 
-    settings = FormatSettings.from_pack(load_format_pack(format_name or DEFAULT_FORMAT))
-    context = build_context(loaded.outline, settings)
-    document = render_template(template_for(loaded, template), context)
-    blocks, paragraphs = block_tree(document.docx.element.body)
+    document = as_document(document)
+    resolved = document.resolved
+    settings = FormatSettings.from_pack(load_format_pack(resolved.format_name))
+    context = build_context(resolved, settings)
+    rendered = render_template(template_for(document, template), context)
+    blocks, paragraphs = block_tree(rendered.docx.element.body)
     units = annotate(blocks, paragraphs, expected_paragraphs(context))
-    return Generated(
-        document, context, blocks, paragraphs, units, numbering_style_for(loaded.outline)
-    )
+    style = numbering.get_style(resolved.outline.numbering or resolved.doctype.numbering)
+    return Generated(rendered, context, blocks, paragraphs, units, style)

@@ -24,6 +24,9 @@ class LevelFormat(NamedTuple):
     kind: str  # roman | arabic | decimal | letter | bullet
     suffix: str = ""
     symbol: str = ""
+    prefix: str = ""  # a word before the number: "Điều " -> "Điều 1."
+    continuous: bool = False  # counts on across parents (articles of a Quy định)
+    strong: bool = False  # the label is bold even in a body paragraph
 
 
 class NumberingStyle(NamedTuple):
@@ -106,9 +109,9 @@ def format_label(counters: tuple[int, ...], style: NumberingStyle) -> str:
     if fmt.kind == "bullet":
         return fmt.symbol
     if fmt.kind == "roman":
-        return to_roman(own) + fmt.suffix
+        return fmt.prefix + to_roman(own) + fmt.suffix
     if fmt.kind == "arabic":
-        return str(own) + fmt.suffix
+        return fmt.prefix + str(own) + fmt.suffix
     if fmt.kind == "letter":
         return to_letter(own) + fmt.suffix
     if fmt.kind == "decimal":
@@ -129,22 +132,33 @@ class ParsedLabel(NamedTuple):
     suffix: str  # ".", "-", ")" or the bullet symbol
     text: str  # the label exactly as written, e.g. "1.2."
     end: int  # offset of the first character after the label and its spaces
+    prefix: str = ""  # the word before the number with its space, e.g. "Điều "
 
     @property
     def value(self) -> int | None:
         return self.numbers[-1] if self.numbers else None
 
 
-_LABEL = re.compile(
-    r"""^(?:
+_LABEL_BODY = r"""
         (?P<roman>[IVXLCDM]+)(?P<roman_suffix>[.\-])
       | (?P<decimal>\d{1,3}(?:\.\d{1,3})+)(?P<decimal_suffix>[.\-]?)
       | (?P<arabic>\d{1,3})(?P<arabic_suffix>[.\-])
       | (?P<letter>[a-zđ]+)(?P<letter_suffix>\))
       | (?P<bullet>[-+•–*])
-    )(?=\s)\s*""",
-    re.VERBOSE,
-)
+"""
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    """The label grammar; the words of ``label_words`` ("Điều 1.") come from data."""
+    words = "|".join(re.escape(word) for word in load_data("numbering").get("label_words", ()))
+    worded = (
+        rf"(?P<word>(?:{words})\s+)(?P<word_number>[IVXLCDM]+|\d{{1,3}})"
+        rf"(?P<word_suffix>[.\-:]?)(?=\s|$)"
+        if words
+        else r"(?!)"
+    )
+    return re.compile(rf"^(?:{worded}|(?:{_LABEL_BODY})(?=\s))\s*", re.VERBOSE)
 
 
 def parse_label(text: str) -> ParsedLabel | None:
@@ -154,11 +168,20 @@ def parse_label(text: str) -> ParsedLabel | None:
     ``"1.5. Công tác"`` has ``1.5.`` and ``"1.5 Công tác"`` has ``1.5`` (a
     label without its final dot, which the checker reports).
     """
-    match = _LABEL.match(text)
+    match = _label_pattern().match(text)
     if not match:
         return None
     groups = match.groupdict()
     end = match.end()
+    if groups["word"]:
+        number, suffix = groups["word_number"], groups["word_suffix"]
+        raw = groups["word"] + number + suffix
+        if number.isdigit():
+            return ParsedLabel("arabic", (int(number),), suffix, raw, end, groups["word"])
+        value = from_roman(number)
+        if value is None:
+            return None
+        return ParsedLabel("roman", (value,), suffix, raw, end, groups["word"])
     if groups["roman"]:
         value = from_roman(groups["roman"])
         if value is None:

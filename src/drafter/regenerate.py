@@ -10,13 +10,16 @@ file without a snapshot (saved by a program that drops it) is refused.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import InputError, RefusedOverwrite
 from drafter.i18n import _
 from drafter.loader import LoadedOutline
+
+if TYPE_CHECKING:
+    from drafter.document import LoadedDocument
 from drafter.merge import MergeResult, merge_document
-from drafter.provenance import FORMAT_KEY, MERGED_KEY, TargetState, inspect_target
+from drafter.provenance import MERGED_KEY, TargetState, inspect_target
 
 
 class Regenerated(NamedTuple):
@@ -39,20 +42,22 @@ def open_document(path: Path) -> object:
 
 def regenerate(
     target: Path,
-    loaded: LoadedOutline,
+    document: LoadedDocument | LoadedOutline,
     *,
     template: Path | None = None,
     prefer: str | None = None,
 ) -> Regenerated:
-    """The bytes to write at ``target`` for ``loaded``, merging hand edits in."""
-    from drafter.builder import DEFAULT_FORMAT, finish_document
+    """The bytes to write at ``target`` for the outline, merging hand edits in."""
+    from drafter.builder import as_document, finish_document
     from drafter.docx_io.package import DocxPackage
     from drafter.docx_io.snapshot import read_snapshot
     from drafter.generate import generate, outline_line
 
     info = inspect_target(target)
-    format_name = info.properties.get(FORMAT_KEY) or DEFAULT_FORMAT
-    generated = generate(loaded, template)
+    document = as_document(document)
+    loaded = document.loaded
+    format_name = document.resolved.format_name
+    generated = generate(document, template)
     title = f"{generated.context['type_name']} {loaded.outline.title}"
     if info.state is TargetState.UNCHANGED and info.properties.get(MERGED_KEY) != "yes":
         data, count = finish_document(
@@ -70,10 +75,10 @@ def regenerate(
                 "to overwrite the file"
             ).format(path=target, outline=loaded.path)
         )
-    document = open_document(target)
+    edited = open_document(target)
     result = merge_document(
-        document, snapshot.units, generated.blocks, generated.units, generated.style, prefer
+        edited, snapshot.units, generated.blocks, generated.units, generated.style, prefer
     )
-    data, count = finish_document(document, loaded, title, result.units, format_name, merged=True)
+    data, count = finish_document(edited, loaded, title, result.units, format_name, merged=True)
     conflicts = [c._replace(line=outline_line(loaded, c.path)) for c in result.conflicts]
     return Regenerated(data, count, result._replace(conflicts=conflicts))

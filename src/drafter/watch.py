@@ -14,30 +14,32 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import DrafterError, OutlineError, Problem
 from drafter.i18n import _
-from drafter.loader import LoadedOutline
+
+if TYPE_CHECKING:
+    from drafter.document import LoadedDocument
 
 DEBOUNCE_MS = 150  # editors write a file in several steps; wait for the last one
 
 
 class Checked(NamedTuple):
-    loaded: LoadedOutline | None  # None when the outline cannot be built
+    document: LoadedDocument | None  # None when the outline cannot be built
     problems: list[Problem]
 
 
 def recheck(path: Path) -> Checked:
     """Load and check the outline: the one call the watch loop makes to check.
 
-    Today it reports the loader's problems (syntax, keys, types, dates …);
-    the check engine plugs in here.
+    Today it reports the problems of loading the outline and its drafter.yaml
+    (syntax, keys, types, dates …); the check engine plugs in here.
     """
-    from drafter.loader import load_outline
+    from drafter.document import load_document
 
     try:
-        return Checked(load_outline(path), [])
+        return Checked(load_document(path), [])
     except OutlineError as error:
         return Checked(None, list(error.problems))
 
@@ -65,14 +67,14 @@ def rebuild(
     try:
         checked = recheck(outline)
         lines = [format_problem(problem) for problem in checked.problems]
-        if checked.loaded is None:
+        if checked.document is None:
             lines.append(
                 _("{count} problem(s) found; waiting for the next save").format(
                     count=len(checked.problems)
                 )
             )
             return Round(False, time.perf_counter() - start, lines)
-        result = build_loaded(checked.loaded, output, pdf=pdf, prefer=prefer)
+        result = build_loaded(checked.document, output, pdf=pdf, prefer=prefer)
     except DrafterError as error:
         message = _("error: {message}").format(message=error.message)
         return Round(False, time.perf_counter() - start, [message, _("waiting for the next save")])

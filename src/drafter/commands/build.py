@@ -1,4 +1,4 @@
-"""``drafter build OUTLINE [-o OUT] [--pdf] [--force] [--prefer outline|document]``."""
+"""``drafter build OUTLINE [-o OUT] [--pdf] [--force] [--final] [--prefer outline|document]``."""
 
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +30,16 @@ def register(app: typer.Typer) -> None:
                 "--template", help=_("Use this Word template instead."), show_default=False
             ),
         ] = None,
+        final: Annotated[
+            bool,
+            typer.Option(
+                "--final",
+                help=_(
+                    "Make the version for signature: no draft mark; the number, the full "
+                    "date and the signer's name are required."
+                ),
+            ),
+        ] = False,
     ) -> None:
         from drafter.builder import build as build_outline
         from drafter.merge_report import print_merge
@@ -40,6 +50,7 @@ def register(app: typer.Typer) -> None:
             pdf=pdf,
             force=force,
             template=template,
+            final=final,
             prefer=prefer.value if prefer else None,
         )
         print(

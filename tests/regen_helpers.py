@@ -108,16 +108,21 @@ def sections(draw: st.DrawFn, depth: int = 1) -> Section:
 
 @st.composite
 def outlines(draw: st.DrawFn) -> Outline:
-    day = draw(st.none() | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)))
-    year = draw(st.integers(1990, 2100))
-    date = DocumentDate(day.year, day.month, day.day) if day else DocumentDate(year)
+    draft = draw(st.booleans() | st.integers(1, 9))
+    final = draft is False  # a final version needs its number, full date and signer
+    day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)))
+    if not final and draw(st.booleans()):
+        date = DocumentDate(day.year)
+    else:
+        date = DocumentDate(day.year, day.month, day.day)
+    number = st.from_regex(r"\A[0-9]{1,3}\Z")
     return Outline(
         issuer=Issuer(name=draw(upper), superior=draw(st.none() | upper)),
-        number=draw(st.none() | st.from_regex(r"\A[0-9]{1,3}\Z")),
+        number=draw(number if final else st.none() | number),
         symbol=draw(st.sampled_from(["CTr/TU", "CTr/HU", "CTr/ĐU"])),
         place=draw(text.filter(lambda s: "," not in s and s == s.strip())),
         date=date,
-        draft=draw(st.booleans() | st.integers(1, 9)),
+        draft=draft,
         type_name=draw(
             st.none() | st.sampled_from(["CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH CÔNG TÁC"])
         ),
@@ -128,7 +133,7 @@ def outlines(draw: st.DrawFn) -> Outline:
         signature=Signature(
             authority=draw(st.none() | upper),
             position=draw(st.none() | upper),
-            name=draw(st.none() | text),
+            name=draw(text if final else st.none() | text),
         ),
         recipients=draw(st.lists(text, max_size=3)),
         numbering=draw(st.sampled_from([None, "hd36", "hd36-hyphen", "hyphen", "arabic"])),

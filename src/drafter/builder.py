@@ -166,9 +166,23 @@ def finish_document(
             MERGED_KEY: "yes" if merged else "no",
         },
     )
-    outline = loaded.outline
-    attach_snapshot(document, units, {"type": outline.type, "numbering": outline.numbering or ""})
+    attach_snapshot(document, units, snapshot_info(loaded))
     return document_bytes(document), len(paragraphs)
+
+
+def snapshot_info(loaded: LoadedOutline) -> dict[str, str]:
+    """What the snapshot keeps of the outline itself: its values as written
+    (JSON), so an import gives back the outline's own words for every part of
+    the document nobody changed (derived values such as the issuer's name stay
+    derived)."""
+    import json
+
+    from drafter.model import Outline
+    from drafter.outline_writer import plain
+
+    outline = loaded.outline
+    written = json.dumps(plain(outline, Outline), ensure_ascii=False, separators=(",", ":"))
+    return {"type": outline.type, "numbering": outline.numbering or "", "outline": written}
 
 
 def render_outline(

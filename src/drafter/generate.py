@@ -54,6 +54,9 @@ def expected_paragraphs(context: dict[str, Any]) -> list[Expected]:
         Expected("issuer.name", header["issuer"]),
         Expected("", header["star"]),
         Expected("number", header["number_line"]),
+        Expected("excerpt", header.get("excerpt", "")),
+        Expected("secrecy", header.get("secrecy", "")),
+        Expected("urgency", header.get("urgency", "")),
         Expected("draft", header["draft_mark"]),
         Expected("", header["motto"]),
         Expected("date", header["place_date"]),
@@ -61,6 +64,9 @@ def expected_paragraphs(context: dict[str, Any]) -> list[Expected]:
         Expected("title", context["title"]),
         Expected("", context["title_rule"]),
     ]
+    out.extend(
+        Expected(f"addressees.{i}", line) for i, line in enumerate(context.get("addressees", []))
+    )
     for block in context["blocks"]:
         label, text = block["label"], block["text"]
         full = f"{label} {text}" if label else text

@@ -43,7 +43,7 @@ from drafter.recognise import (
 
 PLACEHOLDER = "[CẦN BỔ SUNG]"  # the placeholder of party-format.md §7 (item 14)
 _SECTION_PATH = re.compile(
-    r"^(?P<section>sections\.\d+(?:\.sections\.\d+)*)\.(?P<rest>heading|label|text\.\d+|bullets\.\d+)$"
+    r"^(?P<section>sections\.\d+(?:\.sections\.\d+)*)\.(?P<rest>heading|label|task|text\.\d+|bullets\.\d+)$"
 )
 _SECTION_PREFIX = re.compile(r"^(?P<section>sections\.\d+(?:\.sections\.\d+)*)\.(?P<rest>.+)$")
 
@@ -72,12 +72,18 @@ def _role_from_path(base: SnapParagraph, text: str) -> Role:
             return Role("heading", section, body, depth)
         if rest == "label":
             return Role("label", section, "", depth)
+        if rest == "task":
+            return Role("task", section, text, depth)
         if rest.startswith("bullets."):
             return Role("bullet", section, body, depth)
         if rest == "text.0" and base.label:
             return Role("item", section, body, depth)
         return Role("text", section, text, depth)
     head = path.split(".")[0]
+    if head == "addressees":
+        label = re.compile(import_patterns()["addressee_label"], re.IGNORECASE)
+        value = strip_prefix(label.sub("", text.strip()))
+        return Role("addressee", text=value) if value else Role("skip")
     if head in ("preamble", "closing"):
         return Role(head, text=text)
     if head == "recipients":
@@ -94,18 +100,88 @@ def _after_label(text: str, label: str) -> str:
     return split_label(text)[1]
 
 
+def _origin_pairs(paragraphs: list[DocParagraph], base: list[SnapParagraph]) -> dict[int, int]:
+    from drafter.align import align
+
+    pairs = align(
+        [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
+    )
+    return {pair.b: pair.a for pair in pairs if pair.a is not None and pair.b is not None}
+
+
 def generated_origins(
     paragraphs: list[DocParagraph], units: list[Unit]
 ) -> dict[int, SnapParagraph]:
     """For the paragraphs of a file drafter built (as they are now): index -> the
     generated paragraph each one still is (aligned with the snapshot ``units``)."""
-    from drafter.align import align
-
     base = flatten(units)
-    pairs = align(
-        [split_label(b.text)[1] for b in base], [split_label(p.text)[1] for p in paragraphs]
-    )
-    return {pair.b: base[pair.a] for pair in pairs if pair.a is not None and pair.b is not None}
+    return {i: base[b] for i, b in _origin_pairs(paragraphs, base).items()}
+
+
+# outline fields filled by the paragraphs of one root of the generated paths
+_ROOT_FIELDS = {
+    "date": ("place", "date"),
+    "number": ("number", "symbol"),
+    "excerpt": ("title",),
+    "recipients": ("recipients", "archive"),
+}
+
+
+def _root(path: str) -> str:
+    return path.split(".")[0]
+
+
+def changed_roots(paragraphs: list[DocParagraph], base: list[SnapParagraph]) -> set[str]:
+    """The parts of the outline (``issuer``, ``date``, ``body`` …) whose generated
+    paragraphs were changed, deleted or added to by hand since the build."""
+    pairs = _origin_pairs(paragraphs, base)
+    changed = {_root(base[b].path) for i, b in pairs.items() if paragraphs[i].text != base[b].text}
+    kept = set(pairs.values())
+    changed |= {_root(unit.path) for b, unit in enumerate(base) if b not in kept}
+    last = ""
+    for i, paragraph in enumerate(paragraphs):
+        if i in pairs:
+            last = base[pairs[i]].path or last
+        elif paragraph.text.strip():
+            following = next(
+                (base[pairs[j]].path for j in range(i, len(paragraphs))
+                 if j in pairs and base[pairs[j]].path),
+                "",
+            )  # fmt: skip
+            changed.add(_root(last or following))
+    changed.discard("")
+    return changed
+
+
+def _keep_unchanged(
+    imported: dict[str, Any], original: dict[str, Any], changed: set[str]
+) -> dict[str, Any]:
+    """The outline as written, with the parts changed in Word taken from the document."""
+    result = dict(original)
+    for root in changed:
+        for field in _ROOT_FIELDS.get(root, (root,)):
+            if field in imported:
+                result[field] = imported[field]
+            else:
+                result.pop(field, None)
+    return result
+
+
+def _fill_hidden(by_path: dict[str, dict[str, Any]], original: dict[str, Any]) -> None:
+    """Section fields the body does not show (a task's owner in an appendix table …)."""
+    for path, section in by_path.items():
+        target: Any = original
+        for key in path.split("."):
+            if isinstance(target, dict):
+                target = target.get(key)
+            elif isinstance(target, list) and key.isdigit() and int(key) < len(target):
+                target = target[int(key)]
+            else:
+                target = None
+        if isinstance(target, dict):
+            for key, value in target.items():
+                if key not in section and key not in ("heading", "text", "bullets", "sections"):
+                    section[key] = value
 
 
 # --------------------------------------------------------------------------- assembling
@@ -133,10 +209,16 @@ class _Assembler:
                 key = "text" if kind == "text" else "bullets"
                 target = self.by_path.get(role.path) if role.path else None
                 (target or self.stack[-1]).setdefault(key, []).append(role.text)
+        elif kind == "task":
+            target = self.by_path.get(role.path) or (self.stack[-1] if self.stack else None)
+            if target is not None:
+                target.update(task_fields(role.text))
         elif kind in ("preamble", "closing"):
             self.data.setdefault(kind, []).append(role.text)
         elif kind == "recipient":
             self.data.setdefault("recipients", []).append(role.text)
+        elif kind == "addressee":
+            self.data.setdefault("addressees", []).append(role.text)
         elif kind == "field":
             self._field(role.path, role.text)
         elif kind == "generic":
@@ -171,6 +253,12 @@ class _Assembler:
                 date = parsed.date
                 self.data["date"] = date.iso() if date.is_complete else date.year
             return
+        if path == "excerpt":  # a công văn: "V/v …" under its number
+            prefix = patterns["excerpt_prefix"]
+            self.data["title"] = (
+                stripped[len(prefix) :] if stripped.startswith(prefix) else stripped
+            )
+            return
         if path == "draft":
             match = patterns["draft"].match(stripped)
             if match:
@@ -186,6 +274,27 @@ class _Assembler:
             _put(self.by_path[match.group("section")], match.group("rest").split("."), text)
         elif not match:
             _put(self.data, path.split("."), text)
+
+
+def task_fields(text: str) -> dict[str, Any]:
+    """``lead``, ``support``, ``deadline`` from a task note ("Cơ quan chủ trì: …; …")."""
+    from drafter.render.context import FormatSettings, load_format_pack
+
+    tasks = FormatSettings.from_pack(load_format_pack()).tasks
+    labels = {tasks.lead.lower(): "lead", tasks.support.lower(): "support",
+              tasks.deadline.lower(): "deadline"}  # fmt: skip
+    body = text.strip()
+    if tasks.end and body.endswith(tasks.end):
+        body = body[: -len(tasks.end)]
+    found: dict[str, Any] = {}
+    for part in body.split(tasks.separator.strip() or ";"):
+        name, _sep, value = part.partition(":")
+        key = labels.get(name.strip().lower())
+        if key and value.strip():
+            found[key] = (
+                [v.strip() for v in value.split(",")] if key == "support" else value.strip()
+            )
+    return found
 
 
 def _put(target: Any, keys: list[str], value: str) -> None:
@@ -235,14 +344,28 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
         if i in roles:
             assembler.add(roles[i])
     plain = assembler.data
-    plain.setdefault("draft", False)
     notes = recogniser.notes + _complete(plain, recogniser, preferred)
+    if "draft" not in plain:
+        plain["draft"] = snapshot is None and not _looks_final(plain)
+        if plain["draft"]:
+            notes.append(
+                _(
+                    "the Word file has no draft mark, but no number, full date or signer "
+                    "either; imported as a draft (draft: true)"
+                )
+            )
     if snapshot is not None:  # what the document cannot show: as the outline said
         if snapshot.info.get("type") in doctypes.type_keys():
             plain["type"] = snapshot.info["type"]
         plain.pop("numbering", None)
         if snapshot.info.get("numbering"):
             plain["numbering"] = snapshot.info["numbering"]
+        original = _written_outline(snapshot.info)
+        if original is not None:
+            _fill_hidden(assembler.by_path, original)
+            changed = changed_roots(paragraphs, flatten(snapshot.units))
+            plain = _keep_unchanged(plain, original, changed)
+            notes = recogniser.notes
     outline, issues = convert(Outline, plain)
     if outline is None or issues:
         details = "; ".join(
@@ -255,6 +378,23 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
             )
         )
     return ImportResult(outline, plain, notes, snapshot is not None)
+
+
+def _written_outline(info: dict[str, str]) -> dict[str, Any] | None:
+    import json
+
+    try:
+        written = json.loads(info.get("outline", ""))
+    except ValueError:
+        return None
+    return written if isinstance(written, dict) else None
+
+
+def _looks_final(plain: dict[str, Any]) -> bool:
+    """A number, a full date and a signer: what a signed (final) document carries."""
+    date = plain.get("date")
+    full_date = isinstance(date, str) and date.count("-") == 2
+    return bool(plain.get("number") and full_date and plain.get("signature", {}).get("name"))
 
 
 def _complete(plain: dict[str, Any], recogniser: Recogniser, preferred: str) -> list[str]:

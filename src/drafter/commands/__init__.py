@@ -3,7 +3,7 @@
 import typer
 
 # Command modules, in the order `drafter --help` lists them.
-COMMANDS = ("new", "build", "schema")
+COMMANDS = ("new", "build", "watch", "import_docx", "diff", "schema")
 
 
 def register_all(app: typer.Typer) -> None:

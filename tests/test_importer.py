@@ -350,3 +350,21 @@ def test_any_word_file_imports_to_an_outline_that_builds(paragraphs, in_table):
     except InputError:
         return
     build_bytes(result.outline)  # whatever came out is an outline drafter can build
+
+
+def test_a_symbol_that_contradicts_the_type_name_is_fixed_with_a_note(tmp_path) -> None:
+    """Found by hypothesis: "Số 05-CTr/TU" over "KẾ HOẠCH" must still import to an
+    outline that builds, saying what was changed."""
+    from docx import Document
+
+    from drafter.importer import import_docx
+
+    path = tmp_path / "tay.docx"
+    document = Document()
+    for line in ("Số 05-CTr/TU", "KẾ HOẠCH", "I. Mục tiêu"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    result = import_docx(path)
+    assert result.outline.type == "ke-hoach"
+    assert result.outline.symbol == "KH/TU"
+    assert any("CTr/TU" in note and "KH/TU" in note for note in result.notes)

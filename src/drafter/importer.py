@@ -421,6 +421,16 @@ def _complete(plain: dict[str, Any], recogniser: Recogniser, preferred: str) -> 
     plain["type"] = type_key
     if type_name and type_name.strip() != doctype.type_name.upper():
         plain["type_name"] = type_name.strip()
+    symbol = plain.get("symbol")
+    if symbol and "/" in symbol:
+        type_code, issuer_code = symbol.split("/", 1)
+        if type_code.strip() not in doctype.abbreviations:
+            plain["symbol"] = f"{doctype.abbr}/{issuer_code.strip()}"
+            notes.append(
+                _(
+                    "the symbol {symbol} does not fit a {type}; imported as {fixed}: check it"
+                ).format(symbol=symbol, type=doctype.name, fixed=plain["symbol"])
+            )
     style = recogniser.style_name or preferred
     if style != doctype.numbering:
         plain["numbering"] = style

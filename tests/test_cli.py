@@ -176,3 +176,13 @@ def test_usage_errors_are_translated() -> None:
     assert "tùy chọn -o cần một giá trị" in run_cli("build", str(EXAMPLE), "-o").stderr
     english = run_cli("build", "--lang", "en")
     assert "error: missing argument 'outline'" in english.stderr
+
+
+def test_a_word_file_given_as_outline_points_to_import() -> None:
+    from conftest import ROOT
+
+    template = ROOT / "templates" / "chuong-trinh.docx"
+    result = run_cli("build", str(template))
+    assert_clean_failure(result)
+    assert "đây là tệp Word, không phải dàn ý" in result.stderr
+    assert f"drafter import {template}" in result.stderr

@@ -143,14 +143,20 @@ def finish_document(
     units: list[Unit],
     format_name: str = DEFAULT_FORMAT,
     merged: bool = False,
+    paragraphs: list[Any] | None = None,
 ) -> tuple[bytes, int]:
-    """Provenance and snapshot into a python-docx document; its bytes and paragraph count."""
+    """Provenance and snapshot into a python-docx document; its bytes and paragraph count.
+
+    ``paragraphs`` are the body's paragraphs when the caller has just read them
+    (a fresh generation); a merged document is read here.
+    """
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
     from drafter.docx_io.snapshot import attach_snapshot
     from drafter.render.docx import document_bytes, visible_text
 
-    paragraphs = body_paragraphs(document.element.body)
+    if paragraphs is None:
+        paragraphs = body_paragraphs(document.element.body)
     core = document.core_properties
     core.title = visible_text(title)[:255]
     core.author = "drafter"
@@ -201,6 +207,7 @@ def render_outline(
         title,
         generated.units,
         document.resolved.format_name,
+        paragraphs=generated.paragraphs,
     )
 
 

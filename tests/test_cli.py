@@ -101,7 +101,7 @@ def test_never_overwrites_the_outline(tmp_path: Path) -> None:
     assert outline.read_bytes() == before
 
 
-def test_refuses_to_overwrite_foreign_and_edited_files(tmp_path: Path) -> None:
+def test_refuses_foreign_files_and_merges_edited_ones(tmp_path: Path) -> None:
     target = tmp_path / "ban-du-thao.docx"
     foreign = Document()
     foreign.add_paragraph("Văn bản của người khác")
@@ -118,11 +118,9 @@ def test_refuses_to_overwrite_foreign_and_edited_files(tmp_path: Path) -> None:
     edited = Document(str(target))
     edited.paragraphs[-1].add_run(" (ý kiến của lãnh đạo)")
     edited.save(str(target))
-    before = target.read_bytes()
-    result = run_cli("build", str(EXAMPLE), "-o", str(target))
-    assert_clean_failure(result)
-    assert "đã được sửa trong Word" in result.stderr
-    assert target.read_bytes() == before
+    result = run_cli("build", str(EXAMPLE), "-o", str(target))  # edited: merged, not lost
+    assert result.code == 0, result
+    assert "(ý kiến của lãnh đạo)" in Document(str(target)).paragraphs[-1].text
 
 
 def test_format_only_edit_is_an_edit(tmp_path: Path) -> None:
@@ -132,7 +130,9 @@ def test_format_only_edit_is_an_edit(tmp_path: Path) -> None:
     body = next(p for p in edited.paragraphs if p.text.startswith("Căn cứ"))
     body.runs[0].font.bold = True
     edited.save(str(target))
-    assert_clean_failure(run_cli("build", str(EXAMPLE), "-o", str(target)))
+    assert run_cli("build", str(EXAMPLE), "-o", str(target)).code == 0  # merged
+    body = next(p for p in Document(str(target)).paragraphs if p.text.startswith("Căn cứ"))
+    assert body.runs[0].font.bold  # the hand formatting survives the rebuild
 
 
 def test_corrupt_target_is_not_overwritten(tmp_path: Path) -> None:
@@ -176,3 +176,13 @@ def test_usage_errors_are_translated() -> None:
     assert "tùy chọn -o cần một giá trị" in run_cli("build", str(EXAMPLE), "-o").stderr
     english = run_cli("build", "--lang", "en")
     assert "error: missing argument 'outline'" in english.stderr
+
+
+def test_a_word_file_given_as_outline_points_to_import() -> None:
+    from conftest import ROOT
+
+    template = ROOT / "templates" / "chuong-trinh.docx"
+    result = run_cli("build", str(template))
+    assert_clean_failure(result)
+    assert "đây là tệp Word, không phải dàn ý" in result.stderr
+    assert f"drafter import {template}" in result.stderr

@@ -210,3 +210,9 @@ def test_example_outline_loads_with_positions() -> None:
     position = loaded.positions.get(("title",))
     assert position is not None
     assert loaded.text.splitlines()[position.value.line - 1].startswith("title:")
+
+
+def test_text_with_colon_read_as_key_gets_a_quoting_hint() -> None:
+    found = problems_of(MINIMAL + "sections:\n  - Nhiệm vụ 1: tăng cường công tác\n")
+    assert found == [(9, 5, "OUT003", "'Nhiệm vụ 1' bị hiểu là một khóa vì có dấu ': ' phía "
+                      "sau; hãy đặt cả đoạn chữ trong dấu ngoặc kép (\"…\")")]  # fmt: skip

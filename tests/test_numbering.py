@@ -134,3 +134,17 @@ def test_parse_label_never_crashes(text: str) -> None:
     if label is not None:
         assert 0 < label.end <= len(text)
         assert text.startswith(label.text)
+
+
+@given(st.sampled_from(["hd36", "hd36-hyphen", "hyphen", "arabic"]), st.data())
+def test_label_depth_finds_the_level_that_wrote_a_label(name, data) -> None:
+    from drafter.numbering import label_depth, split_label
+
+    style = get_style(name)
+    numbered = [d for d in range(1, len(style.levels) + 1) if style.level(d).kind != "bullet"]
+    depth = data.draw(st.sampled_from(numbered))
+    counters = tuple(data.draw(st.integers(1, 30)) for _ in range(depth))
+    label = format_label(counters, style)
+    parsed = parse_label(f"{label} Công tác")
+    assert parsed is not None and label_depth(parsed, style) == depth
+    assert split_label(f"{label} Công tác") == (label, "Công tác")

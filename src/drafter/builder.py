@@ -4,8 +4,10 @@ load (positions) + drafter.yaml -> resolve -> context (pure) -> docxtpl ->
 provenance -> atomic write. ``final`` makes the signed version: no draft mark,
 and number, full date and signer required (each one missing is reported with
 its position).
-An existing output is overwritten only if drafter made it and nobody edited it
-since, or with ``force``; the user's edits are never silently lost.
+The snapshot of what was generated is stored in the file too. An existing
+output is overwritten only if drafter made it and nobody edited it since, or
+with ``force``. If it was edited by hand, the new generation is merged into it
+(``drafter.regenerate``); the user's edits are never silently lost.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter import __version__
 from drafter.document import LoadedDocument, load_document
@@ -28,6 +30,7 @@ from drafter.provenance import (
     BUILT_KEY,
     CONTENT_HASH_KEY,
     FORMAT_KEY,
+    MERGED_KEY,
     OUTLINE_HASH_KEY,
     OUTLINE_KEY,
     VERSION_KEY,
@@ -35,8 +38,11 @@ from drafter.provenance import (
     fingerprint,
     inspect_target,
 )
-from drafter.render.context import FormatSettings, build_context, load_format_pack
 from drafter.resources import templates_dir
+
+if TYPE_CHECKING:
+    from drafter.docx_io.snapshot import Unit
+    from drafter.merge import MergeResult
 
 DEFAULT_FORMAT = "hd36_2018"
 DRAFTS_DIR = Path("drafts")
@@ -47,6 +53,7 @@ class BuildResult(NamedTuple):
     docx: Path
     pdf: Path | None
     paragraphs: int
+    merge: MergeResult | None = None  # set when hand edits were merged
     checks: Any = None  # the checker's FileReport for the outline (drafter.checker)
 
 
@@ -97,24 +104,24 @@ def template_for(document: LoadedDocument | LoadedOutline, template: Path | None
     return path
 
 
-def guard_target(target: Path, outline_path: Path, force: bool) -> None:
-    """Refuse to overwrite anything the user made, unless ``force``."""
+def check_target(target: Path, outline_path: Path) -> None:
+    """Refuse outputs that can never be right: not .docx, or the outline itself."""
     if target.suffix.lower() != ".docx":
         raise InputError(_("{path}: the output must be a .docx file").format(path=target))
     if target.resolve() == outline_path.resolve():
         raise RefusedOverwrite(
             _("{path}: the output would overwrite the outline").format(path=target)
         )
+
+
+def guard_target(target: Path, outline_path: Path, force: bool) -> TargetState:
+    """What to do with an existing output: write it fresh (ABSENT, UNCHANGED) or
+    merge into it (EDITED); refuse anything drafter did not make, unless ``force``."""
+    check_target(target, outline_path)
     if force:
-        return
+        return TargetState.ABSENT
     info = inspect_target(target)
     hint = _("use --force to overwrite it, or -o to write elsewhere")
-    if info.state is TargetState.EDITED:
-        raise RefusedOverwrite(
-            _("{path} was edited in Word since drafter built it; not overwriting ({hint})").format(
-                path=target, hint=hint
-            )
-        )
     if info.state is TargetState.FOREIGN:
         raise RefusedOverwrite(
             _("{path} exists and was not made by drafter; not overwriting ({hint})").format(
@@ -127,29 +134,35 @@ def guard_target(target: Path, outline_path: Path, force: bool) -> None:
                 "{path} exists but is not a Word file drafter can read; not overwriting ({hint})"
             ).format(path=target, hint=hint)
         )
+    return info.state
 
 
-def render_outline(
-    document: LoadedDocument | LoadedOutline, template: Path | None = None
+def finish_document(
+    document: Any,
+    loaded: LoadedOutline,
+    title: str,
+    units: list[Unit],
+    format_name: str = DEFAULT_FORMAT,
+    merged: bool = False,
+    paragraphs: list[Any] | None = None,
 ) -> tuple[bytes, int]:
-    """The .docx bytes for an outline (resolved, or resolved here with the settings
-    that apply to it), provenance included, and its paragraph count."""
+    """Provenance and snapshot into a python-docx document; its bytes and paragraph count.
+
+    ``paragraphs`` are the body's paragraphs when the caller has just read them
+    (a fresh generation); a merged document is read here.
+    """
     from drafter.docx_io.properties import attach_custom_properties
     from drafter.docx_io.reader import body_paragraphs
-    from drafter.render.docx import document_bytes, render_template, visible_text
+    from drafter.docx_io.snapshot import attach_snapshot
+    from drafter.render.docx import document_bytes, visible_text
 
-    document = as_document(document)
-    loaded, format_name = document.loaded, document.resolved.format_name
-    settings = FormatSettings.from_pack(load_format_pack(format_name))
-    context = build_context(document.resolved, settings)
-    rendered = render_template(template_for(document, template), context)
-    body = rendered.docx.element.body
-    paragraphs = body_paragraphs(body)
-    core = rendered.docx.core_properties
-    core.title = visible_text(f"{context['type_name']} {loaded.outline.title}")[:255]
+    if paragraphs is None:
+        paragraphs = body_paragraphs(document.element.body)
+    core = document.core_properties
+    core.title = visible_text(title)[:255]
     core.author = "drafter"
     attach_custom_properties(
-        rendered.docx,
+        document,
         {
             VERSION_KEY: __version__,
             OUTLINE_KEY: loaded.path.name,
@@ -157,9 +170,46 @@ def render_outline(
             CONTENT_HASH_KEY: fingerprint(paragraphs),
             FORMAT_KEY: format_name,
             BUILT_KEY: dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            MERGED_KEY: "yes" if merged else "no",
         },
     )
-    return document_bytes(rendered), len(paragraphs)
+    attach_snapshot(document, units, snapshot_info(loaded))
+    return document_bytes(document), len(paragraphs)
+
+
+def snapshot_info(loaded: LoadedOutline) -> dict[str, str]:
+    """What the snapshot keeps of the outline itself: its values as written
+    (JSON), so an import gives back the outline's own words for every part of
+    the document nobody changed (derived values such as the issuer's name stay
+    derived)."""
+    import json
+
+    from drafter.model import Outline
+    from drafter.outline_writer import plain
+
+    outline = loaded.outline
+    written = json.dumps(plain(outline, Outline), ensure_ascii=False, separators=(",", ":"))
+    return {"type": outline.type, "numbering": outline.numbering or "", "outline": written}
+
+
+def render_outline(
+    document: LoadedDocument | LoadedOutline, template: Path | None = None
+) -> tuple[bytes, int]:
+    """The .docx bytes for an outline (resolved, or resolved here with the settings
+    that apply to it), provenance and snapshot included, and its paragraph count."""
+    from drafter.generate import generate
+
+    generated = generate(document, template)
+    document = as_document(document)
+    title = f"{generated.context['type_name']} {document.loaded.outline.title}"
+    return finish_document(
+        generated.document.docx,
+        document.loaded,
+        title,
+        generated.units,
+        document.resolved.format_name,
+        paragraphs=generated.paragraphs,
+    )
 
 
 def build_loaded(
@@ -169,23 +219,31 @@ def build_loaded(
     pdf: bool = False,
     force: bool = False,
     template: Path | None = None,
+    prefer: str | None = None,
 ) -> BuildResult:
     from drafter.checker import build_checks
 
     document = as_document(document)
     loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
-    guard_target(target, loaded.path, force)
+    state = guard_target(target, loaded.path, force)
     checks = build_checks(document)
+    merge = None
     with gc_paused():
-        data, count = render_outline(document, template)
+        if state in (TargetState.EDITED, TargetState.UNCHANGED):
+            from drafter.regenerate import regenerate
+
+            outcome = regenerate(target, document, template=template, prefer=prefer)
+            data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
+        else:
+            data, count = render_outline(document, template)
     atomic_write(target, data)
     pdf_path = None
     if pdf:
         from drafter.render.pdf import convert_to_pdf
 
         pdf_path = convert_to_pdf(target, target.with_suffix(".pdf"))
-    return BuildResult(loaded.path, target, pdf_path, count, checks)
+    return BuildResult(loaded.path, target, pdf_path, count, merge, checks)
 
 
 def build(
@@ -196,11 +254,16 @@ def build(
     force: bool = False,
     template: Path | str | None = None,
     final: bool = False,
+    prefer: str | None = None,
 ) -> BuildResult:
     """Build the outline at ``outline`` into a Word file (and a PDF with ``pdf``).
 
     ``final``: the version for signature — no draft mark; number, full date and
     signer are required (``draft: false`` in the outline means the same).
+    If the Word file exists and was edited by hand since drafter built it, the
+    new generation is merged into it; ``prefer`` ("outline" or "document")
+    settles paragraphs both sides changed, which are otherwise left as
+    conflicts (``BuildResult.merge.conflicts``).
     """
     document = load_document(Path(outline), final=final)
     return build_loaded(
@@ -209,4 +272,5 @@ def build(
         pdf=pdf,
         force=force,
         template=Path(template) if template else None,
+        prefer=prefer,
     )

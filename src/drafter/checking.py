@@ -224,4 +224,13 @@ def check_and_report(
         from drafter.report import text
 
         text.render(report, stream, errors)
+    for file_report in report.files:  # the contract's one-line reason for exit code 2
+        if not file_report.understood and not file_report.error and file_report.findings:
+            first = file_report.findings[0]
+            errors.write(
+                _("error: {path}:{line}:{column}: {message} (no other rule ran on it)").format(
+                    path=first.path, line=first.line, column=first.column, message=first.message
+                )
+                + "\n"
+            )
     return report.exit_code

@@ -163,7 +163,13 @@ class _Converter:
         names = field_names(cls)
         ok = True
         for key in data:
-            if key not in names:
+            if key not in names and " " in str(key).strip():
+                # "- Nhiệm vụ 1: tăng cường …" — YAML reads text with ': ' as a key
+                self.fail((*path, key), UNKNOWN_KEY, N_(
+                    "'{key}' was read as a key because of the ': ' after it; "
+                    "put the whole text in quotes (\"…\")"), at_key=True)  # fmt: skip
+                ok = False
+            elif key not in names:
                 import difflib
 
                 close = difflib.get_close_matches(str(key), names, n=1)

@@ -91,6 +91,13 @@ def read_text(path: Path, display: str) -> str:
 
 
 def decode_text(raw: bytes, display: str) -> str:
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise InputError(
+            _(
+                "{path}: this is a Word file, not an outline (.yaml); to turn a Word file "
+                "into an outline use: drafter import {path}"
+            ).format(path=display)
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):

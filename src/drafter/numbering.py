@@ -206,3 +206,25 @@ def parse_label(text: str) -> ParsedLabel | None:
         return ParsedLabel("letter", (value,), ")", groups["letter"] + ")", end)
     symbol = groups["bullet"]
     return ParsedLabel("bullet", (), symbol, symbol, end)
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """``("1.1.", "Công tác …")`` for ``"1.1. Công tác …"``; ``("", text)`` without a label."""
+    parsed = parse_label(text)
+    if parsed is None:
+        return "", text
+    return parsed.text, text[parsed.end :]
+
+
+def label_depth(parsed: ParsedLabel, style: NumberingStyle) -> int:
+    """The depth at which ``style`` writes a label shaped like ``parsed`` (0: none)."""
+    for depth in range(1, len(style.levels) + 3):
+        fmt = style.level(depth)
+        if fmt.kind != parsed.kind or fmt.suffix != parsed.suffix:
+            continue
+        if fmt.kind == "decimal":
+            sample = format_label((1,) * depth, style)
+            if sample.count(".") - (1 if fmt.suffix == "." else 0) + 1 != len(parsed.numbers):
+                continue
+        return depth
+    return 0

@@ -8,7 +8,7 @@ that body signs). Pure lookups, loaded once per process.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from drafter.resources import load_data
@@ -93,6 +93,7 @@ def _issuers() -> tuple[tuple[str, IssuerKind], ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=4096)  # a document names the same few bodies again and again
 def match_issuer(*names: str | None) -> IssuerKind | None:
     """The issuer whose name starts ``names`` joined (``VĂN PHÒNG`` + ``TỈNH ỦY X``),
     trying the longest combination first; None when no known name matches."""

@@ -24,6 +24,7 @@ OUTLINE_HASH_KEY = PREFIX + "outline_sha256"
 CONTENT_HASH_KEY = PREFIX + "content_sha256"
 FORMAT_KEY = PREFIX + "format"
 BUILT_KEY = PREFIX + "built_at"
+MERGED_KEY = PREFIX + "merged"  # "yes" when hand edits were merged in (not a plain build)
 
 
 def fingerprint(paragraphs: Iterable[DocParagraph]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from drafter import lazyre
 from drafter.lazyre import lazy
@@ -95,6 +95,7 @@ def to_style(text: str, style: str = NEW) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=4096)  # names recur: issuers, types, commemorations
 def name_key(text: str) -> str:
     """A key to compare names: NFC, one tone style, lower case, single spaces."""
     text = unicodedata.normalize("NFC", text)

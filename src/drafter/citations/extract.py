@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.citations import grammar
@@ -96,20 +96,27 @@ def read_issuer(text: str, start: int) -> tuple[int, int] | None:
         if not is_name or (count == 0 and not word[:1].isupper()):
             break
         end, count = match.end(), count + 1
-        gap = _GAP.match(text[end:])
+        gap = _GAP.match(text, end)
         if not gap:
             break
-        position = end + gap.end()
+        position = gap.end()
     return (start, end) if count else None
+
+
+@lru_cache(maxsize=1024)
+def _names_ending(tail: str) -> tuple[str, ...]:
+    """The type names (longest first) that end with ``tail``, two characters."""
+    return tuple(
+        name for name in grammar.type_names() if name.endswith(tail) or tail.endswith(name)
+    )
 
 
 def _type_before(text: str, end: int) -> tuple[int, str] | None:
     """The type name ending at ``end`` (a whole word), as ``(start, name)``."""
-    names = grammar.type_names()
     head = text[max(0, end - LEAD_WINDOW) : end]
-    if not head.endswith(names):
+    if not head.endswith(grammar.type_names()):
         return None
-    for name in names:
+    for name in _names_ending(head[-2:]):
         if head.endswith(name):
             start = end - len(name)
             if start == 0 or not text[start - 1].isalpha():

@@ -1,35 +1,29 @@
-"""``drafter build OUTLINE [-o OUT] [--pdf] [--force] [--final]``."""
+"""``drafter build OUTLINE [-o OUT] [--pdf] [--force] [--final] [--prefer outline|document]``."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from drafter.commands.options import outline_argument, output_option, pdf_option, prefer_option
+from drafter.errors import EXIT_FINDINGS
 from drafter.i18n import _
 
 
 def register(app: typer.Typer) -> None:
     @app.command(help=_("Build the official-format Word file (and PDF) from an outline."))
     def build(
-        outline: Annotated[
-            Path, typer.Argument(help=_("The outline (.yaml)."), show_default=False)
-        ],
-        output: Annotated[
-            Path | None,
-            typer.Option(
-                "-o",
-                "--output",
-                help=_("Where to write the .docx (default: drafts/<name>.docx)."),
-                show_default=False,
-            ),
-        ] = None,
-        pdf: Annotated[
-            bool, typer.Option("--pdf", help=_("Also make a PDF (LibreOffice)."))
-        ] = False,
+        outline: outline_argument(),
+        output: output_option() = None,
+        pdf: pdf_option() = False,
         force: Annotated[
             bool,
-            typer.Option("--force", help=_("Overwrite the output even if it was edited in Word.")),
+            typer.Option(
+                "--force",
+                help=_("Overwrite the output even if it was edited in Word (edits are lost)."),
+            ),
         ] = False,
+        prefer: prefer_option() = None,
         template: Annotated[
             Path | None,
             typer.Option(
@@ -48,9 +42,16 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         from drafter.builder import build as build_outline
+        from drafter.merge_report import print_merge
 
         result = build_outline(
-            outline, output, pdf=pdf, force=force, template=template, final=final
+            outline,
+            output,
+            pdf=pdf,
+            force=force,
+            template=template,
+            final=final,
+            prefer=prefer.value if prefer else None,
         )
         print(
             _("Built {path} ({count} paragraphs)").format(path=result.docx, count=result.paragraphs)
@@ -61,3 +62,5 @@ def register(app: typer.Typer) -> None:
             from drafter.report.text import build_summary
 
             print(build_summary(result.checks))
+        if result.merge is not None and print_merge(result.docx, result.merge, result.outline):
+            raise typer.Exit(EXIT_FINDINGS)

@@ -65,18 +65,32 @@ class DocParagraph:
 def paragraph_text(p: etree._Element) -> str:
     """The visible text of ``<w:p>``: runs, tabs, breaks; not deleted text,
     field codes, or the paragraphs of text boxes anchored inside it."""
-    return "".join(text for text, _ in _text_pieces(p, RunFormat()))
+    return "".join(piece.text for piece in text_pieces(p))
 
 
 def paragraph_runs(p: etree._Element) -> list[tuple[str, RunFormat]]:
     """Text with its direct run formatting, adjacent equal formats merged."""
     merged: list[tuple[str, RunFormat]] = []
-    for text, fmt in _text_pieces(p, RunFormat()):
+    for text, fmt, _element in text_pieces(p):
         if merged and merged[-1][1] == fmt:
             merged[-1] = (merged[-1][0] + text, fmt)
         elif text:
             merged.append((text, fmt))
     return merged
+
+
+class TextPiece(NamedTuple):
+    """A stretch of visible text and the element that draws it (``w:t``,
+    ``w:tab``, ``w:br`` …), so writers can edit a paragraph in place."""
+
+    text: str
+    fmt: RunFormat
+    element: etree._Element
+
+
+def text_pieces(p: etree._Element) -> Iterator[TextPiece]:
+    """The visible text of ``p`` piece by piece, in order (see ``paragraph_text``)."""
+    return _text_pieces(p, RunFormat())
 
 
 def _on(element: etree._Element | None) -> bool:
@@ -98,25 +112,25 @@ def _run_format(run: etree._Element) -> RunFormat:
     )
 
 
-def _text_pieces(element: etree._Element, fmt: RunFormat) -> Iterator[tuple[str, RunFormat]]:
+def _text_pieces(element: etree._Element, fmt: RunFormat) -> Iterator[TextPiece]:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP_SUBTREES:
             continue
         if tag == _T:
-            yield child.text or "", fmt
+            yield TextPiece(child.text or "", fmt, child)
         elif tag == _TAB:
-            yield "\t", fmt
+            yield TextPiece("\t", fmt, child)
         elif tag in (_BR, _CR):
-            yield "\n", fmt
+            yield TextPiece("\n", fmt, child)
         elif tag == _NO_BREAK_HYPHEN:
-            yield "-", fmt
+            yield TextPiece("-", fmt, child)
         elif tag == _SOFT_HYPHEN:
             continue
         elif tag == _SYM:
             char = child.get(w("char"))
             if char and all(c in "0123456789abcdefABCDEF" for c in char):
-                yield chr(int(char, 16) % 0x110000), fmt
+                yield TextPiece(chr(int(char, 16) % 0x110000), fmt, child)
         elif tag == _R:
             yield from _text_pieces(child, _run_format(child))
         else:
@@ -138,30 +152,46 @@ def _textbox_bodies(p: etree._Element) -> Iterator[etree._Element]:
         stack[0:0] = list(node)
 
 
+@dataclass
+class DocTable:
+    """A table in the block tree: its rows, each a list of cells, each a list of blocks."""
+
+    element: etree._Element = field(repr=False)
+    rows: list[list[list[Block]]]
+
+
+Block = DocParagraph | DocTable
+
+
 class _Collector:
     def __init__(self, part: str, location: str, out: list[DocParagraph]) -> None:
         self.part = part
         self.location = location
         self.out = out
 
-    def block(self, container: etree._Element, location: str) -> None:
+    def block(self, container: etree._Element, location: str) -> list[Block]:
+        blocks: list[Block] = []
         for child in container:
             tag = child.tag
             if tag == _P:
-                self.paragraph(child, location)
+                blocks.append(self.paragraph(child, location))
             elif tag == _TBL:
-                self.table(child)
+                blocks.append(self.table(child))
             elif tag in (_SDT, _SDT_CONTENT, _CUSTOM_XML):
                 content = child.find(_SDT_CONTENT) if tag == _SDT else child
                 if content is not None:
-                    self.block(content, location)
+                    blocks.extend(self.block(content, location))
+        return blocks
 
-    def table(self, table: etree._Element) -> None:
-        for row in _children(table, _TR):
-            for cell in _children(row, _TC):
-                self.block(cell, "table" if self.location == "body" else self.location)
+    def table(self, table: etree._Element) -> DocTable:
+        location = "table" if self.location == "body" else self.location
+        rows = [
+            [self.block(cell, location) for cell in _children(row, _TC)]
+            for row in _children(table, _TR)
+        ]
+        return DocTable(table, rows)
 
-    def paragraph(self, p: etree._Element, location: str) -> None:
+    def paragraph(self, p: etree._Element, location: str) -> DocParagraph:
         ppr = p.find(w("pPr"))
         style = num_id = level = None
         if ppr is not None:
@@ -174,21 +204,21 @@ class _Collector:
                 level = int(lvl_el.get(w("val"), "0")) if lvl_el is not None else 0
         runs = paragraph_runs(p)
         text = "".join(piece for piece, _ in runs)
-        self.out.append(
-            DocParagraph(
-                index=len(self.out) + 1,
-                text=text,
-                style=style,
-                location=location,
-                part=self.part,
-                num_id=num_id,
-                num_level=level,
-                runs=runs,
-                element=p,
-            )
+        paragraph = DocParagraph(
+            index=len(self.out) + 1,
+            text=text,
+            style=style,
+            location=location,
+            part=self.part,
+            num_id=num_id,
+            num_level=level,
+            runs=runs,
+            element=p,
         )
+        self.out.append(paragraph)
         for box in _textbox_bodies(p):
             self.block(box, "textbox")
+        return paragraph
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -207,6 +237,17 @@ def body_paragraphs(body: etree._Element, part: str = "word/document.xml") -> li
     out: list[DocParagraph] = []
     _Collector(part, "body", out).block(body, "body")
     return out
+
+
+def block_tree(
+    container: etree._Element, part: str = "word/document.xml"
+) -> tuple[list[Block], list[DocParagraph]]:
+    """The blocks of a ``w:body`` (or a cell) as a tree of paragraphs and tables,
+    and the same paragraphs flat in reading order (text-box paragraphs only in
+    the flat list: they move with the paragraph that anchors them)."""
+    out: list[DocParagraph] = []
+    blocks = _Collector(part, "body", out).block(container, "body")
+    return blocks, out
 
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:

@@ -6,6 +6,8 @@ template, never on the outline, so drafter keeps the results (like Python's
 ``__pycache__``): keyed by a hash of the input and of the library versions,
 written atomically, ignored when unreadable. ``DRAFTER_CACHE_DIR`` moves it,
 ``DRAFTER_NO_CACHE=1`` turns it off. Measured in benchmarks/bench_build.py.
+A long-running process (``drafter watch``) also keeps what it read or wrote
+in memory, so a rebuild does not go back to the disk.
 """
 
 from __future__ import annotations
@@ -40,21 +42,36 @@ def cache_key(*parts: str) -> str:
     return digest.hexdigest()[:40]
 
 
+_memory: dict[tuple[Path, str, str], bytes] = {}
+_MEMORY_ITEMS = 64
+
+
+def _remember(folder: Path, kind: str, key: str, data: bytes) -> None:
+    if len(_memory) >= _MEMORY_ITEMS:
+        _memory.pop(next(iter(_memory)))
+    _memory[folder, kind, key] = data
+
+
 def read(kind: str, key: str) -> bytes | None:
     folder = cache_dir()
     if folder is None:
         return None
+    if (folder, kind, key) in _memory:
+        return _memory[folder, kind, key]
     try:
-        return (folder / kind / key).read_bytes()
+        data = (folder / kind / key).read_bytes()
     except OSError:
         return None
+    _remember(folder, kind, key, data)
+    return data
 
 
 def write(kind: str, key: str, data: bytes) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    import tempfile
+    _remember(folder, kind, key, data)
+    import tempfile  # on first write only: it costs ~3 ms of start-up (random, shutil)
 
     with contextlib.suppress(OSError):
         target = folder / kind

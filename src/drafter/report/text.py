@@ -131,9 +131,6 @@ def render(report: CheckReport, stream: TextIO, errors: TextIO) -> None:
         stream.write(style("path", file_report.path) + "\n")
         for finding in file_report.findings:
             stream.write(format_finding(finding, style) + "\n")
-        if not file_report.understood:
-            stream.write("  " + _("fix the problems above first; until then no other rule "
-                                  "runs on the files concerned") + "\n")  # fmt: skip
         stream.write("\n")
     stream.write(summary_line(report) + "\n")
 

@@ -274,7 +274,7 @@ class ConflictingCitations(Rule):
 
 
 def _different_bodies(a: str | None, b: str | None) -> bool:
-    if not a or not b or name_key(a) == name_key(b):
+    if not a or not b or a == b or name_key(a) == name_key(b):
         return False
     first, second = party.match_issuer(a), party.match_issuer(b)
     if first is None or second is None:

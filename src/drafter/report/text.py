@@ -153,5 +153,14 @@ def build_summary(report: FileReport) -> str:
         "'drafter check {path}'."
     ).format(
         errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-        path=report.path,
+        path=_shell_word(report.path),
     )  # fmt: skip
+
+
+def _shell_word(path: str) -> str:
+    """``path`` as it can be pasted into a shell (quoted when it holds spaces)."""
+    if not any(c.isspace() or c in "'\"$`\\" for c in path):
+        return path
+    import shlex
+
+    return shlex.quote(path)

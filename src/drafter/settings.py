@@ -42,7 +42,7 @@ class SeverityOverrides:
 
     error: Annotated[list[str], Doc("Báo là lỗi (error)")] = field(default_factory=list)
     warning: Annotated[list[str], Doc("Báo là cảnh báo (warning)")] = field(default_factory=list)
-    info: Annotated[list[str], Doc("Báo là thông tin (info)")] = field(default_factory=list)
+    info: Annotated[list[str], Doc("Báo là lưu ý (info)")] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, slots=True)

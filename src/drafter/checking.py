@@ -191,6 +191,16 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
+def require_format(value: str, known: Sequence[str]) -> None:
+    """A usage error (exit 2) unless ``value`` is one of the ``known`` output formats."""
+    if value not in known:
+        raise InputError(
+            _("unknown format '{value}'; use one of: {known}").format(
+                value=value, known=", ".join(known)
+            )
+        )
+
+
 def check_and_report(
     paths: Sequence[Path],
     *,
@@ -203,12 +213,7 @@ def check_and_report(
     errors: TextIO | None = None,
 ) -> int:
     """Check ``paths``, print the report in ``output_format``; the exit code."""
-    if output_format not in FORMATS:
-        raise InputError(
-            _("unknown format '{value}'; use one of: {known}").format(
-                value=output_format, known=", ".join(FORMATS)
-            )
-        )
+    require_format(output_format, FORMATS)
     stream = stream or sys.stdout
     errors = errors or sys.stderr
     report = check_paths(paths, select=select, ignore=ignore, strict=strict, fix=fix)

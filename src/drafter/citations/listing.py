@@ -74,15 +74,10 @@ def list_citations(
     errors: TextIO | None = None,
 ) -> int:
     """Print the citations of ``paths``; the exit code."""
-    from drafter.checking import expand_paths
+    from drafter.checking import expand_paths, require_format
     from drafter.cli import format_problem
 
-    if output_format not in FORMATS:
-        raise InputError(
-            _("unknown format '{value}'; use one of: {known}").format(
-                value=output_format, known=", ".join(FORMATS)
-            )
-        )
+    require_format(output_format, FORMATS)
     stream, errors = stream or sys.stdout, errors or sys.stderr
     rows: list[dict[str, Any]] = []
     code = EXIT_OK

@@ -94,13 +94,18 @@ class PartySymbolInStateStyle(Rule):
                 continue
             if not party.types_for_code(citation.type_code, PARTY):
                 continue
-            start, end = mention.span(citation.symbol_span)
-            found = mention.paragraph.text[start:end]
-            expected = f"{citation.number}-{citation.type_code}/{citation.issuer_code}"
-            yield self.hit(
-                mention.paragraph, start, end, replacement=expected, found=found,
-                expected=expected,
-            )  # fmt: skip
+            yield _party_symbol(self, mention)
+
+
+def _party_symbol(rule: Rule, mention: Mention) -> Hit:
+    """A hit on a citation's symbol whose fix writes it the Party way (32-CT/TU)."""
+    citation = mention.citation
+    start, end = mention.span(citation.symbol_span)
+    expected = f"{citation.number}-{citation.type_code}/{citation.issuer_code}"
+    return rule.hit(
+        mention.paragraph, start, end, replacement=expected,
+        found=mention.paragraph.text[start:end], expected=expected,
+    )  # fmt: skip
 
 
 class SpacedSymbol(Rule):
@@ -122,13 +127,7 @@ class SpacedSymbol(Rule):
             citation = mention.citation
             if citation.style != PARTY or not citation.spaced:
                 continue
-            start, end = mention.span(citation.symbol_span)
-            found = mention.paragraph.text[start:end]
-            expected = f"{citation.number}-{citation.type_code}/{citation.issuer_code}"
-            yield self.hit(
-                mention.paragraph, start, end, replacement=expected, found=found,
-                expected=expected,
-            )  # fmt: skip
+            yield _party_symbol(self, mention)
 
 
 class MalformedIssuerCode(Rule):

@@ -22,6 +22,9 @@ import sys
 from typing import Any
 
 _table: dict[tuple[str, int], tuple[Any, ...]] | None = None
+_used: set[tuple[str, int]] = set()  # the patterns this process compiled
+# drafter compiles about 150 patterns; more means entries of older versions of it
+MAX_PATTERNS = 300
 _key: str | None = None
 
 
@@ -76,12 +79,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
     flags = int(flags)
     table = _load()
-    entry = table.get((pattern, flags))
+    key = (pattern, flags)
+    _used.add(key)
+    entry = table.get(key)
     if entry is not None:
         try:
             return _sre.compile(pattern, *entry)  # type: ignore[no-any-return]
         except Exception:
-            table.pop((pattern, flags), None)
+            table.pop(key, None)
     try:
         entry = _program(pattern, flags)
         compiled = _sre.compile(pattern, *entry)
@@ -89,7 +94,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         raise
     except Exception:
         return re.compile(pattern, flags)
-    table[(pattern, flags)] = entry
+    table[key] = entry
+    if len(table) > MAX_PATTERNS:  # patterns of older versions: keep this process's only
+        for stale in [k for k in table if k not in _used]:
+            del table[stale]
     _save(table)
     return compiled  # type: ignore[no-any-return]
 

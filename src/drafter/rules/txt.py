@@ -453,7 +453,7 @@ def _capitalisation() -> tuple[re.Pattern[str], dict[str, str]]:
     for wrong, right in _data()["capitalisation"].items():
         for variant in _both_styles(wrong):
             table[variant] = right
-    forms = sorted(table, key=len, reverse=True)
+    forms = sorted(table, key=lambda form: (-len(form), form))  # longest first, stable
     return lazyre.compile("|".join(re.escape(form) for form in forms)), table
 
 
@@ -594,7 +594,7 @@ def _misspellings() -> tuple[re.Pattern[str], dict[str, tuple[str, tuple[str, ..
         right = entry if isinstance(entry, str) else entry["right"]
         not_after = () if isinstance(entry, str) else tuple(entry.get("not_after", ()))
         table[wrong.lower()] = (right, not_after)
-    forms = sorted(table, key=len, reverse=True)
+    forms = sorted(table, key=lambda form: (-len(form), form))  # longest first, stable
     return lazyre.compile("|".join(re.escape(form) for form in forms)), table
 
 

@@ -54,6 +54,7 @@ class BuildResult(NamedTuple):
     pdf: Path | None
     paragraphs: int
     merge: MergeResult | None = None  # set when hand edits were merged
+    checks: Any = None  # the checker's FileReport for the outline (drafter.checker)
 
 
 @contextlib.contextmanager
@@ -220,10 +221,13 @@ def build_loaded(
     template: Path | None = None,
     prefer: str | None = None,
 ) -> BuildResult:
+    from drafter.checker import build_checks
+
     document = as_document(document)
     loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
     state = guard_target(target, loaded.path, force)
+    checks = build_checks(document)
     merge = None
     with gc_paused():
         if state in (TargetState.EDITED, TargetState.UNCHANGED):
@@ -239,7 +243,7 @@ def build_loaded(
         from drafter.render.pdf import convert_to_pdf
 
         pdf_path = convert_to_pdf(target, target.with_suffix(".pdf"))
-    return BuildResult(loaded.path, target, pdf_path, count, merge)
+    return BuildResult(loaded.path, target, pdf_path, count, merge, checks)
 
 
 def build(

@@ -66,6 +66,9 @@ def report_error(error: DrafterError) -> None:
             if count
             else error.message
         )
+        hint = getattr(error, "hint", None)
+        if hint:
+            _stderr(hint)
         return
     _stderr(_("error: {message}").format(message=error.message))
 

@@ -158,7 +158,9 @@ def _label_pattern() -> re.Pattern[str]:
         if words
         else r"(?!)"
     )
-    return re.compile(rf"^(?:{worded}|(?:{_LABEL_BODY})(?=\s))\s*", re.VERBOSE)
+    from drafter import lazyre
+
+    return lazyre.compile(rf"^(?:{worded}|(?:{_LABEL_BODY})(?=\s))\s*", re.VERBOSE)
 
 
 def parse_label(text: str) -> ParsedLabel | None:

@@ -16,7 +16,8 @@ Sections (each optional):
 * ``signers``     the signer's name by position (``BÍ THƯ: Nguyễn Văn A``)
 * ``recipients``  the usual recipients, ``archive`` the "Lưu …" line
 * ``numbering``   numbering style for every type; ``types`` per-type settings
-* ``check``       linter settings: ``select``, ``ignore``, ``references``
+* ``check``       linter settings (``drafter check``): ``select``, ``ignore``,
+                  ``references``, ``severity``, ``tone_marks``
 
 How these layer with an outline: ``drafter.resolve``.
 """
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
+from drafter.i18n import N_
 from drafter.model import Doc, Issuer, Signature
 from drafter.positions import PositionMap
 
@@ -35,14 +37,40 @@ SETTINGS_NAME = "drafter.yaml"
 
 
 @dataclass(kw_only=True, slots=True)
+class SeverityOverrides:
+    """``check: severity:`` — rules reported at another severity than their own."""
+
+    error: Annotated[list[str], Doc("Báo là lỗi (error)")] = field(default_factory=list)
+    warning: Annotated[list[str], Doc("Báo là cảnh báo (warning)")] = field(default_factory=list)
+    info: Annotated[list[str], Doc("Báo là lưu ý (info)")] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, slots=True)
 class CheckSettings:
-    """``check:`` — which rules run, and the reference register."""
+    """``check:`` — which rules run, at which severity, and the reference register."""
 
     select: Annotated[list[str], Doc("Chỉ chạy các quy tắc này (mã hoặc họ: CIT, TXT001)")] = field(
         default_factory=list
     )
     ignore: Annotated[list[str], Doc("Bỏ qua các quy tắc này")] = field(default_factory=list)
     references: Annotated[str | None, Doc("Tệp danh mục văn bản (references.yaml)")] = None
+    severity: Annotated[SeverityOverrides, Doc("Đổi mức độ của quy tắc")] = field(
+        default_factory=SeverityOverrides
+    )
+    tone_marks: Annotated[
+        str | None, Doc("Cách đặt dấu thanh: new (hòa, thủy) hoặc old (hoà, thuỷ)")
+    ] = None
+
+    def problems(self) -> list[tuple[str | None, str, str]]:
+        if self.tone_marks is not None and self.tone_marks not in ("old", "new"):
+            return [
+                (
+                    "tone_marks",
+                    "tone_marks",
+                    N_("'{key}' is 'new' (hòa, thủy) or 'old' (hoà, thuỷ)"),
+                )
+            ]
+        return []
 
 
 @dataclass(kw_only=True, slots=True)

@@ -3,7 +3,7 @@
 import typer
 
 # Command modules, in the order `drafter --help` lists them.
-COMMANDS = ("new", "build", "watch", "import_docx", "diff", "schema")
+COMMANDS = ("new", "build", "check", "watch", "import_docx", "diff", "rules", "citations", "schema")
 
 
 def register_all(app: typer.Typer) -> None:

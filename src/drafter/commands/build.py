@@ -58,5 +58,9 @@ def register(app: typer.Typer) -> None:
         )
         if result.pdf:
             print(_("Built {path}").format(path=result.pdf))
+        if result.checks is not None:
+            from drafter.report.text import build_summary
+
+            print(build_summary(result.checks))
         if result.merge is not None and print_merge(result.docx, result.merge, result.outline):
             raise typer.Exit(EXIT_FINDINGS)

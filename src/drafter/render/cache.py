@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def write(kind: str, key: str, data: bytes) -> None:
     if folder is None:
         return
     _remember(folder, kind, key, data)
+    import tempfile  # on first write only: it costs ~3 ms of start-up (random, shutil)
+
     with contextlib.suppress(OSError):
         target = folder / kind
         target.mkdir(parents=True, exist_ok=True)

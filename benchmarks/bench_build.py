@@ -1,4 +1,4 @@
-"""Cold start of ``drafter build`` against a bare docxtpl script, in one run.
+"""Cold start of ``drafter build`` against a bare docxtpl script and pandoc, in one run.
 
     python benchmarks/bench_build.py [--runs 15]
 
@@ -6,27 +6,26 @@ Each figure is the best and the median wall time of N fresh processes (cold
 interpreter, warm disk cache). drafter's own modules are byte-compiled first,
 as ``pip install`` does for an installed package (with PYTHONDONTWRITEBYTECODE
 set, an editable checkout would otherwise recompile them at every start while
-the baseline's libraries are already compiled). The baseline renders the same template with the
-same context (dumped to JSON beforehand) in a five-line docxtpl script; the
-ratio is drafter / baseline. Targets (issue 3): build <= 1.3x baseline,
+the baselines' libraries are already compiled).
+
+Baselines: a five-line docxtpl script rendering the same template with the
+same context (dumped to JSON beforehand); and pandoc converting the same text
+(every paragraph of the document, as Markdown) to Word. Ratios are drafter /
+docxtpl. Targets (issues 3 and 7): build <= 1.3x the docxtpl script,
 ``drafter --help`` <= 0.15 s.
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
-import os
-import statistics
-import subprocess
+import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
+from common import EXAMPLE, drafter_command, environment, prepare, table, timed
+
 BARE_SCRIPT = """
 import json, sys
 from docxtpl import DocxTemplate
@@ -37,74 +36,90 @@ template.save(sys.argv[3])
 """
 
 
-def drafter_command() -> list[str]:
-    script = Path(sys.executable).with_name("drafter")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
-
-
-def timed(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+def markdown_of(context: dict) -> str:
+    """Every paragraph the document shows, as Markdown paragraphs."""
+    header = context["header"]
+    lines = [
+        header[key]
+        for key in (
+            "superior",
+            "issuer",
+            "star",
+            "number_line",
+            "draft_mark",
+            "motto",
+            "place_date",
+        )
+        if header.get(key)
+    ]
+    lines += [context["type_name"], context["title"]]
+    lines += [f"{b['label']} {b['text']}".strip() for b in context["blocks"]]
+    lines += context.get("recipients", [])
+    lines += [v for v in context["signature"].values() if isinstance(v, str) and v]
+    escaped = [line.replace("\\", "\\\\").replace("*", "\\*").replace(".", "\\.", 1)
+               for line in lines]  # fmt: skip
+    return "\n\n".join(escaped) + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-
-    sys.path.insert(0, str(ROOT / "src"))
-    compileall.compile_dir(ROOT / "src" / "drafter", quiet=1)
+    prepare()
     from drafter.builder import template_for
-    from drafter.loader import load_outline
+    from drafter.document import load_document
     from drafter.render.context import FormatSettings, build_context, load_format_pack
 
-    loaded = load_outline(EXAMPLE)
-    context = build_context(loaded.outline, FormatSettings.from_pack(load_format_pack()))
-    template = template_for(loaded)
-    env = {**os.environ, "DRAFTER_LANG": "vi"}
+    document = load_document(EXAMPLE)
+    settings = FormatSettings.from_pack(load_format_pack(document.resolved.format_name))
+    context = build_context(document.resolved, settings)
+    template = template_for(document)
+    env = environment()
+    runs = args.runs
 
     with tempfile.TemporaryDirectory() as work:
-        work_dir = Path(work)
-        (work_dir / "context.json").write_text(json.dumps(context, ensure_ascii=False), "utf-8")
-        (work_dir / "bare.py").write_text(BARE_SCRIPT, "utf-8")
+        folder = Path(work)
+        (folder / "context.json").write_text(json.dumps(context, ensure_ascii=False), "utf-8")
+        (folder / "bare.py").write_text(BARE_SCRIPT, "utf-8")
+        (folder / "text.md").write_text(markdown_of(context), "utf-8")
+        out = str(folder / "out.docx")
+        build_args = [*drafter_command(), "build", str(EXAMPLE), "-o", out]
         bare = timed(
-            [sys.executable, str(work_dir / "bare.py"), str(template),
-             str(work_dir / "context.json"), str(work_dir / "bare.docx")],
-            args.runs, env,
-        )  # fmt: skip
-        build = timed(
-            [*drafter_command(), "build", str(EXAMPLE), "-o", str(work_dir / "out.docx"),
-             "--force"],
-            args.runs, env,
-        )  # fmt: skip
-        no_cache = timed(
-            [*drafter_command(), "build", str(EXAMPLE), "-o", str(work_dir / "out.docx"),
-             "--force"],
-            args.runs, {**env, "DRAFTER_NO_CACHE": "1"},
-        )  # fmt: skip
-        rebuild = timed(
-            [*drafter_command(), "build", str(EXAMPLE), "-o", str(work_dir / "out.docx")],
-            args.runs, env,
-        )  # fmt: skip
-        help_ = timed([*drafter_command(), "--help"], args.runs, env)
+            [
+                sys.executable,
+                str(folder / "bare.py"),
+                str(template),
+                str(folder / "context.json"),
+                str(folder / "bare.docx"),
+            ],
+            runs,
+            env,
+        )
+        build = timed([*build_args, "--force"], runs, env)
+        rebuild = timed(build_args, runs, env)
+        no_cache = timed([*build_args, "--force"], runs, environment(DRAFTER_NO_CACHE="1"))
+        help_ = timed([*drafter_command(), "--help"], runs, env)
+        pandoc = None
+        if shutil.which("pandoc"):
+            pandoc = timed(["pandoc", str(folder / "text.md"), "-o",
+                            str(folder / "pandoc.docx")], runs, env)  # fmt: skip
+
+    def row(name: str, figures: tuple[float, float], baseline: bool = True) -> tuple[str, ...]:
+        ratio = f"{figures[0] / bare[0]:.2f}x" if baseline else ""
+        return (name, f"{figures[0]:.3f}", f"{figures[1]:.3f}", ratio)
 
     rows = [
-        ("bare docxtpl script (baseline)", bare, None),
-        ("drafter build (cold, --force)", build, build[0] / bare[0]),
-        ("drafter build (cold, checks target)", rebuild, rebuild[0] / bare[0]),
-        ("drafter build (cold, no template cache)", no_cache, no_cache[0] / bare[0]),
-        ("drafter --help", help_, None),
+        row("bare docxtpl script (baseline)", bare),
+        row("drafter build (cold, --force)", build),
+        row("drafter build (cold, target checked first)", rebuild),
+        row("drafter build (cold, no template cache)", no_cache),
     ]
-    print(f"{'case':40} {'best s':>8} {'median s':>9} {'ratio':>7}")
-    for name, (best, median), ratio in rows:
-        ratio_text = f"{ratio:.2f}x" if ratio else ""
-        print(f"{name:40} {best:8.3f} {median:9.3f} {ratio_text:>7}")
+    if pandoc:
+        rows.append(row("pandoc, same text to .docx", pandoc))
+    rows.append(row("drafter --help", help_, baseline=False))
+    print(table(rows, ("case", "best s", "median s", "vs docxtpl")))
     print(
-        f"targets: build <= 1.30x baseline ({build[0] / bare[0]:.2f}x), "
+        f"targets: build <= 1.30x docxtpl ({build[0] / bare[0]:.2f}x), "
         f"--help <= 0.150 s ({help_[0]:.3f} s)"
     )
     return 0

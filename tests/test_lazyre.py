@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 
 import pytest
 
@@ -56,10 +57,11 @@ def test_a_table_grown_past_its_bound_keeps_only_what_is_used(fresh) -> None:
     table = lazyre._load()
     for number in range(lazyre.MAX_PATTERNS + 5):
         table[(f"old{number}", 0)] = ()  # entries an older drafter left behind
-    kept = lazyre.compile(r"\d+x")
-    lazyre.compile(r"\d+y")
-    assert set(lazyre._table) == {(r"\d+x", 0), (r"\d+y", 0)}
-    assert kept.match("12x")
+    unique = uuid.uuid4().hex  # patterns no earlier test compiled (a miss prunes the table)
+    kept = lazyre.compile(rf"\d+x{unique}")
+    lazyre.compile(rf"\d+y{unique}")
+    assert set(lazyre._table) == {(rf"\d+x{unique}", 0), (rf"\d+y{unique}", 0)}
+    assert kept.match(f"12x{unique}")
 
 
 def test_a_broken_cache_entry_falls_back_to_re(fresh) -> None:

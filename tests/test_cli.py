@@ -186,3 +186,19 @@ def test_a_word_file_given_as_outline_points_to_import() -> None:
     assert_clean_failure(result)
     assert "đây là tệp Word, không phải dàn ý" in result.stderr
     assert f"drafter import {template}" in result.stderr
+
+
+def test_an_untouched_output_is_recognised_from_its_bytes(tmp_path: Path) -> None:
+    """The fast path: word/document.xml's hash is recorded and matches on rebuild."""
+    import hashlib
+
+    from drafter.docx_io.package import DocxPackage
+    from drafter.docx_io.properties import read_custom_properties
+    from drafter.provenance import TargetState, inspect_target
+
+    target = tmp_path / "a.docx"
+    assert run_cli("build", str(EXAMPLE), "-o", str(target)).code == 0
+    with DocxPackage(target) as package:
+        stored = read_custom_properties(package)["drafter.document_xml_sha256"]
+        assert stored == hashlib.sha256(package.read("word/document.xml")).hexdigest()
+    assert inspect_target(target).state is TargetState.UNCHANGED

@@ -29,11 +29,13 @@ from drafter.loader import LoadedOutline
 from drafter.provenance import (
     BUILT_KEY,
     CONTENT_HASH_KEY,
+    DOCUMENT_HASH_KEY,
     FORMAT_KEY,
     MERGED_KEY,
     OUTLINE_HASH_KEY,
     OUTLINE_KEY,
     VERSION_KEY,
+    TargetInfo,
     TargetState,
     fingerprint,
     inspect_target,
@@ -114,12 +116,13 @@ def check_target(target: Path, outline_path: Path) -> None:
         )
 
 
-def guard_target(target: Path, outline_path: Path, force: bool) -> TargetState:
-    """What to do with an existing output: write it fresh (ABSENT, UNCHANGED) or
-    merge into it (EDITED); refuse anything drafter did not make, unless ``force``."""
+def guard_target(target: Path, outline_path: Path, force: bool) -> TargetInfo:
+    """What is at the output: nothing (or ``force``: treated as nothing), drafter's
+    own file (UNCHANGED or EDITED, merged into); refuse anything drafter did not
+    make, unless ``force``."""
     check_target(target, outline_path)
     if force:
-        return TargetState.ABSENT
+        return TargetInfo(TargetState.ABSENT, {})
     info = inspect_target(target)
     hint = _("use --force to overwrite it, or -o to write elsewhere")
     if info.state is TargetState.FOREIGN:
@@ -134,7 +137,7 @@ def guard_target(target: Path, outline_path: Path, force: bool) -> TargetState:
                 "{path} exists but is not a Word file drafter can read; not overwriting ({hint})"
             ).format(path=target, hint=hint)
         )
-    return info.state
+    return info
 
 
 def finish_document(
@@ -161,6 +164,7 @@ def finish_document(
     core = document.core_properties
     core.title = visible_text(title)[:255]
     core.author = "drafter"
+    attach_snapshot(document, units, snapshot_info(loaded))
     attach_custom_properties(
         document,
         {
@@ -171,9 +175,9 @@ def finish_document(
             FORMAT_KEY: format_name,
             BUILT_KEY: dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             MERGED_KEY: "yes" if merged else "no",
+            DOCUMENT_HASH_KEY: hashlib.sha256(document.part.blob).hexdigest(),
         },
     )
-    attach_snapshot(document, units, snapshot_info(loaded))
     return document_bytes(document), len(paragraphs)
 
 
@@ -212,6 +216,14 @@ def render_outline(
     )
 
 
+def needs_merge(info: TargetInfo) -> bool:
+    """Whether the output holds hand edits a fresh build would lose: edited since
+    the last build, or merged then (its base is not what the outline generates)."""
+    if info.state is TargetState.EDITED:
+        return True
+    return info.state is TargetState.UNCHANGED and info.properties.get(MERGED_KEY) == "yes"
+
+
 def build_loaded(
     document: LoadedDocument | LoadedOutline,
     output: Path | None = None,
@@ -226,14 +238,14 @@ def build_loaded(
     document = as_document(document)
     loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
-    state = guard_target(target, loaded.path, force)
+    info = guard_target(target, loaded.path, force)
     checks = build_checks(document)
     merge = None
     with gc_paused():
-        if state in (TargetState.EDITED, TargetState.UNCHANGED):
+        if needs_merge(info):
             from drafter.regenerate import regenerate
 
-            outcome = regenerate(target, document, template=template, prefer=prefer)
+            outcome = regenerate(target, document, info, template=template, prefer=prefer)
             data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
         else:
             data, count = render_outline(document, template)

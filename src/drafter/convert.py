@@ -60,6 +60,7 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@cache
 def strip_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
     """``Annotated[T, a, b]`` -> ``(T, (a, b))``; other hints unchanged."""
     if typing.get_origin(hint) is typing.Annotated:
@@ -69,6 +70,7 @@ def strip_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
     return hint, ()
 
 
+@cache
 def is_union(hint: Any) -> bool:
     return typing.get_origin(hint) in (typing.Union, types.UnionType)
 
@@ -181,28 +183,23 @@ class _Converter:
                     suggestion=close[0] if close else None,
                 )
                 ok = False
-        hints = type_hints(cls)
         values: dict[str, Any] = {}
-        for spec in dataclasses.fields(cls):
-            required = (spec.default is dataclasses.MISSING
-                        and spec.default_factory is dataclasses.MISSING)  # fmt: skip
-            raw = data.get(spec.name)
+        for name, hint, required, optional in _field_plan(cls):
+            raw = data.get(name)
             if raw is None:
-                optional = _accepts_none(hints[spec.name])
-                if spec.name not in data and required:
-                    self.fail(
-                        (*path, spec.name), MISSING, N_("missing required key '{key}'"), at_key=True
-                    )
+                if name not in data and required:
+                    self.fail((*path, name), MISSING, N_("missing required key '{key}'"),
+                              at_key=True)  # fmt: skip
                     ok = False
-                elif spec.name in data and required and not optional:
-                    self.fail((*path, spec.name), EMPTY, N_("'{key}' must not be empty"))
+                elif name in data and required and not optional:
+                    self.fail((*path, name), EMPTY, N_("'{key}' must not be empty"))
                     ok = False
-                elif spec.name in data and optional:
-                    values[spec.name] = None
+                elif name in data and optional:
+                    values[name] = None
                 continue
-            value, value_ok = self.value(hints[spec.name], raw, (*path, spec.name))
+            value, value_ok = self.value(hint, raw, (*path, name))
             if value_ok:
-                values[spec.name] = value
+                values[name] = value
             ok = ok and value_ok
         if not ok:
             return None, False
@@ -213,6 +210,21 @@ class _Converter:
         return record, True
 
 
+@cache
+def _field_plan(cls: type) -> tuple[tuple[str, Any, bool, bool], ...]:
+    """(name, hint, required, accepts None) for each field of ``cls``, once."""
+    hints = type_hints(cls)
+    return tuple(
+        (
+            spec.name,
+            hints[spec.name],
+            spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING,
+            _accepts_none(hints[spec.name]),
+        )
+        for spec in dataclasses.fields(cls)
+    )
+
+
 def _is_integer(data: Any) -> bool:
     return isinstance(data, int) and not isinstance(data, bool)
 
@@ -221,6 +233,7 @@ def _is_number(data: Any) -> bool:
     return isinstance(data, int | float) and not isinstance(data, bool)
 
 
+@cache
 def _accepts_none(hint: Any) -> bool:
     base, _ = strip_annotated(hint)
     return is_union(base) and type(None) in typing.get_args(base)

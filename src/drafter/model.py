@@ -39,7 +39,7 @@ class ItemShorthand:
     """Marker: a string list item becomes ``Section(text=[item])``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: type hints holding it are cached
 class Parser:
     """Marker: convert the raw value with ``function`` (raises ``ValueProblem``)."""
 

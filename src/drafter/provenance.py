@@ -22,6 +22,10 @@ VERSION_KEY = PREFIX + "version"
 OUTLINE_KEY = PREFIX + "outline"
 OUTLINE_HASH_KEY = PREFIX + "outline_sha256"
 CONTENT_HASH_KEY = PREFIX + "content_sha256"
+# SHA-256 of word/document.xml exactly as drafter wrote it: an untouched output is
+# recognised from its bytes, without reading its paragraphs (Word rewrites the part
+# on every save, so an edited file always falls through to the content fingerprint)
+DOCUMENT_HASH_KEY = PREFIX + "document_xml_sha256"
 FORMAT_KEY = PREFIX + "format"
 BUILT_KEY = PREFIX + "built_at"
 MERGED_KEY = PREFIX + "merged"  # "yes" when hand edits were merged in (not a plain build)
@@ -64,8 +68,11 @@ def inspect_target(path: Path) -> TargetInfo:
         with DocxPackage(path) as package:
             properties = read_custom_properties(package)
             main = package.main_part
-        if CONTENT_HASH_KEY not in properties:
-            return TargetInfo(TargetState.FOREIGN, properties)
+            if CONTENT_HASH_KEY not in properties:
+                return TargetInfo(TargetState.FOREIGN, properties)
+            stored = properties.get(DOCUMENT_HASH_KEY)
+            if stored and hashlib.sha256(package.read(main)).hexdigest() == stored:
+                return TargetInfo(TargetState.UNCHANGED, properties)
         body = [p for p in read_paragraphs(path) if p.part == main]
     except InputError:
         return TargetInfo(TargetState.UNREADABLE, {})

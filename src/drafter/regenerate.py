@@ -18,8 +18,8 @@ from drafter.loader import LoadedOutline
 
 if TYPE_CHECKING:
     from drafter.document import LoadedDocument
-from drafter.merge import MergeResult, merge_document
-from drafter.provenance import MERGED_KEY, TargetState, inspect_target
+    from drafter.merge import MergeResult
+    from drafter.provenance import TargetInfo
 
 
 class Regenerated(NamedTuple):
@@ -43,26 +43,34 @@ def open_document(path: Path) -> object:
 def regenerate(
     target: Path,
     document: LoadedDocument | LoadedOutline,
+    info: TargetInfo | None = None,
     *,
     template: Path | None = None,
     prefer: str | None = None,
 ) -> Regenerated:
-    """The bytes to write at ``target`` for the outline, merging hand edits in."""
-    from drafter.builder import as_document, finish_document
+    """The bytes to write at ``target`` for the outline, merging hand edits in.
+
+    ``info`` is what ``provenance.inspect_target`` found there, when the caller
+    already looked.
+    """
+    from drafter.builder import as_document, finish_document, needs_merge
     from drafter.docx_io.package import DocxPackage
     from drafter.docx_io.snapshot import read_snapshot
     from drafter.generate import generate, outline_line
+    from drafter.merge import merge_document
+    from drafter.provenance import inspect_target
 
-    info = inspect_target(target)
+    info = info or inspect_target(target)
     document = as_document(document)
     loaded = document.loaded
     format_name = document.resolved.format_name
     generated = generate(document, template)
     title = f"{generated.context['type_name']} {loaded.outline.title}"
-    if info.state is TargetState.UNCHANGED and info.properties.get(MERGED_KEY) != "yes":
+    if not needs_merge(info):
         data, count = finish_document(
-            generated.document.docx, loaded, title, generated.units, format_name
-        )
+            generated.document.docx, loaded, title, generated.units, format_name,
+            paragraphs=generated.paragraphs,
+        )  # fmt: skip
         return Regenerated(data, count, None)
     with DocxPackage(target) as package:
         snapshot = read_snapshot(package)

@@ -42,7 +42,6 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         from drafter.builder import build as build_outline
-        from drafter.merge_report import print_merge
 
         result = build_outline(
             outline,
@@ -62,5 +61,8 @@ def register(app: typer.Typer) -> None:
             from drafter.report.text import build_summary
 
             print(build_summary(result.checks))
-        if result.merge is not None and print_merge(result.docx, result.merge, result.outline):
-            raise typer.Exit(EXIT_FINDINGS)
+        if result.merge is not None:
+            from drafter.merge_report import print_merge
+
+            if print_merge(result.docx, result.merge, result.outline):
+                raise typer.Exit(EXIT_FINDINGS)

@@ -135,10 +135,8 @@ class ParagraphRule(Rule):
     roles: ClassVar[frozenset[str]] = frozenset({"title", "heading", "body"})
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
-        roles = self.roles
-        for paragraph in ctx.document.paragraphs:
-            if paragraph.role in roles and paragraph.field not in FORM_FIELDS:
-                yield from self.check_paragraph(paragraph, ctx)
+        for paragraph in ctx.paragraphs_in(self.roles):
+            yield from self.check_paragraph(paragraph, ctx)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterable[Hit]:
         return ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from drafter.citations.extract import Mention
     from drafter.citations.register import Register
     from drafter.rules.header import HeaderInfo
-    from drafter.sources.view import CheckDocument
+    from drafter.sources.view import CheckDocument, Paragraph
 
 
 class RuleOptions(NamedTuple):
@@ -29,6 +29,20 @@ class CheckContext:
         self.document = document
         self.options = options or RuleOptions()
         self.cache: dict[str, Any] = {}
+        self._by_roles: dict[frozenset[str], list[Paragraph]] = {}
+
+    def paragraphs_in(self, roles: frozenset[str]) -> list[Paragraph]:
+        """The paragraphs with one of ``roles``, header form fields excepted
+        (worked out once per set of roles, for every paragraph rule)."""
+        from drafter.rules.base import FORM_FIELDS
+
+        found = self._by_roles.get(roles)
+        if found is None:
+            found = self._by_roles[roles] = [
+                p for p in self.document.paragraphs
+                if p.role in roles and p.field not in FORM_FIELDS
+            ]  # fmt: skip
+        return found
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import compress, count
+from itertools import compress, count, islice
 from operator import eq
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +90,7 @@ def _may_repeat(words: list[str]) -> bool:
     """Whether some group of 1–4 words is followed by itself (a cheap test: the
     exact rule, whitespace only between the words, is the regex's)."""
     for size in (1, 2, 3, 4):
-        for index in compress(count(), map(eq, words, words[size:])):
+        for index in compress(count(), map(eq, words, islice(words, size, None))):
             if words[index : index + size] == words[index + size : index + 2 * size]:
                 return True
     return False

@@ -65,7 +65,9 @@ def gc_paused() -> Iterator[None]:
 
     A build creates hundreds of thousands of short-lived, acyclic objects for a
     long document; the collector's full passes over them made the build time
-    grow faster than the document (measured in benchmarks/bench_scale.py).
+    grow faster than the document (measured in benchmarks/bench_scale.py). The
+    pause also covers the fork of the checks (``drafter.overlap``): a collection
+    in either process would touch, and so copy, every page they share.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -233,15 +235,15 @@ def build_loaded(
     template: Path | None = None,
     prefer: str | None = None,
 ) -> BuildResult:
-    from drafter.checker import build_checks
+    from drafter.checker import start_build_checks
 
     document = as_document(document)
     loaded = document.loaded
     target = Path(output) if output else default_output(loaded.path)
     info = guard_target(target, loaded.path, force)
-    checks = build_checks(document)
     merge = None
-    with gc_paused():
+    with gc_paused():  # before the fork too: collections would copy every page (COW)
+        collect_checks = start_build_checks(document)  # alongside the rendering
         if needs_merge(info):
             from drafter.regenerate import regenerate
 
@@ -249,6 +251,7 @@ def build_loaded(
             data, count, merge = outcome.data, outcome.paragraphs, outcome.merge
         else:
             data, count = render_outline(document, template)
+        checks = collect_checks()  # a final document with errors is refused: nothing written
     atomic_write(target, data)
     pdf_path = None
     if pdf:

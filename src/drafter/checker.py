@@ -13,7 +13,7 @@ over paths; ``drafter build`` calls ``build_checks``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -273,10 +273,12 @@ class ChecksFailed(OutlineError):
         return self.message
 
 
-def build_checks(document: LoadedDocument) -> FileReport:
-    """The checks ``drafter build`` runs, with the outline's drafter.yaml: a final
-    document with errors is refused (``ChecksFailed``); a draft is built anyway."""
-    from drafter import check_cache
+def start_build_checks(document: LoadedDocument) -> Callable[[], FileReport]:
+    """Start the checks ``drafter build`` runs; the returned callable gives their
+    report (or raises ``ChecksFailed``). Findings cached for this very outline
+    are used at once; otherwise the checks run alongside the rendering
+    (``drafter.overlap``)."""
+    from drafter import check_cache, overlap
 
     loaded = document.loaded
     cache_key = check_cache.key(
@@ -285,11 +287,25 @@ def build_checks(document: LoadedDocument) -> FileReport:
     findings = check_cache.read(cache_key)
     if findings is not None:
         report = FileReport(str(loaded.path), findings)
-    else:
+        return overlap.here(lambda: _refuse_failed_final(document, report))
+
+    def run() -> FileReport:
         from drafter.checking import checker_for
 
         report = checker_for(document.settings).report_outline(document)
         check_cache.write(cache_key, report.findings)
+        return _refuse_failed_final(document, report)
+
+    return overlap.start(run)
+
+
+def build_checks(document: LoadedDocument) -> FileReport:
+    """The checks ``drafter build`` runs, with the outline's drafter.yaml: a final
+    document with errors is refused (``ChecksFailed``); a draft is built anyway."""
+    return start_build_checks(document)()
+
+
+def _refuse_failed_final(document: LoadedDocument, report: FileReport) -> FileReport:
     problems = [
         Problem(f.path, f.line, f.column, f"{f.code} {f.message}", f.source_line, f.code)
         for f in report.findings

@@ -53,3 +53,17 @@ def test_build_gives_the_same_summary_with_and_without_fork(monkeypatch, tmp_pat
     here = build(EXAMPLE, tmp_path / "b.docx").checks
     assert forked is not None and here is not None
     assert forked.findings == here.findings and forked.findings
+
+
+def test_no_fork_beside_other_threads() -> None:
+    import threading
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert not overlap.can_fork()
+    finally:
+        stop.set()
+        worker.join()
+    assert overlap.can_fork()

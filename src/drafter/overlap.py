@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,11 +24,15 @@ _OK, _RAISED = "ok", "raised"
 
 
 def can_fork() -> bool:
+    """Fork only a single-threaded process (``drafter watch`` has a watcher thread;
+    a child forked beside other threads can inherit their locks held)."""
+    threading = sys.modules.get("threading")
     return (
         hasattr(os, "fork")
         and os.name == "posix"
         and (os.cpu_count() or 1) > 1
         and not os.environ.get("DRAFTER_NO_FORK")
+        and (threading is None or threading.active_count() == 1)
     )
 
 

@@ -20,8 +20,12 @@ def main(language: str, source: str) -> int:
     catalog = read_catalog(path, language)
     changed = 0
     for message in catalog:
-        if message.id and message.id in table:
-            message.string = table[message.id]
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        if key and key in table:
+            value = table[key]
+            if isinstance(message.id, tuple):  # plural: one form per catalog plural
+                value = tuple([value] * catalog.num_plurals) if isinstance(value, str) else value
+            message.string = value
             message.flags.discard("fuzzy")
             changed += 1
     write_catalog(catalog, path)

@@ -1,11 +1,15 @@
-"""``drafter build OUTLINE [-o OUT] [--pdf] [--force] [--final] [--prefer outline|document]``."""
+"""``drafter build OUTLINE… [-o OUT] [--pdf] [--force] [--final] [--prefer …] [-j N]``.
+
+One outline: build it and say so. Several outlines or folders: build them all
+in parallel (``drafter.batch``) and print a summary table.
+"""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from drafter.commands.options import outline_argument, output_option, pdf_option, prefer_option
+from drafter.commands.options import output_option, pdf_option, prefer_option
 from drafter.errors import EXIT_FINDINGS
 from drafter.i18n import _
 
@@ -13,7 +17,12 @@ from drafter.i18n import _
 def register(app: typer.Typer) -> None:
     @app.command(help=_("Build the official-format Word file (and PDF) from an outline."))
     def build(
-        outline: outline_argument(),
+        outlines: Annotated[
+            list[Path],
+            typer.Argument(
+                help=_("The outline(s) (.yaml), or folders of outlines."), show_default=False
+            ),
+        ],
         output: output_option() = None,
         pdf: pdf_option() = False,
         force: Annotated[
@@ -40,7 +49,23 @@ def register(app: typer.Typer) -> None:
                 ),
             ),
         ] = False,
+        jobs: Annotated[
+            int | None,
+            typer.Option(
+                "-j",
+                "--jobs",
+                help=_("How many outlines to build at once (default: one per core)."),
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
+        if len(outlines) > 1 or outlines[0].is_dir():
+            from drafter.batch import Options
+            from drafter.commands.batch_build import build_many
+
+            options = Options(pdf, force, final, prefer.value if prefer else None, template)
+            raise typer.Exit(build_many(outlines, output, options, jobs))
+        outline = outlines[0]
         from drafter.builder import build as build_outline
 
         result = build_outline(

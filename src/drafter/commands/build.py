@@ -17,7 +17,7 @@ from drafter.i18n import _
 def register(app: typer.Typer) -> None:
     @app.command(help=_("Build the official-format Word file (and PDF) from an outline."))
     def build(
-        outlines: Annotated[
+        outline: Annotated[
             list[Path],
             typer.Argument(
                 help=_("The outline(s) (.yaml), or folders of outlines."), show_default=False
@@ -59,17 +59,16 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
     ) -> None:
-        if len(outlines) > 1 or outlines[0].is_dir():
+        if len(outline) > 1 or outline[0].is_dir():
             from drafter.batch import Options
             from drafter.commands.batch_build import build_many
 
             options = Options(pdf, force, final, prefer.value if prefer else None, template)
-            raise typer.Exit(build_many(outlines, output, options, jobs))
-        outline = outlines[0]
+            raise typer.Exit(build_many(outline, output, options, jobs))
         from drafter.builder import build as build_outline
 
         result = build_outline(
-            outline,
+            outline[0],
             output,
             pdf=pdf,
             force=force,

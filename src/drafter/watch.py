@@ -31,11 +31,9 @@ class Checked(NamedTuple):
 
 
 def recheck(path: Path) -> Checked:
-    """Load and check the outline: the one call the watch loop makes to check.
-
-    Today it reports the problems of loading the outline and its drafter.yaml
-    (syntax, keys, types, dates …); the check engine plugs in here.
-    """
+    """Load the outline with its drafter.yaml: the problems that stop a build
+    (syntax, keys, types, dates …). The checks of ``drafter check`` run with
+    the build itself and are summed up after it."""
     from drafter.document import load_document
 
     try:
@@ -80,13 +78,14 @@ def rebuild(
         return Round(False, time.perf_counter() - start, [message, _("waiting for the next save")])
     seconds = time.perf_counter() - start
     lines.append(
-        _("Built {path} ({count} paragraphs) in {ms} ms; {problems} problem(s)").format(
-            path=result.docx,
-            count=result.paragraphs,
-            ms=round(seconds * 1000),
-            problems=len(checked.problems),
+        _("Built {path} ({count} paragraphs) in {ms} ms").format(
+            path=result.docx, count=result.paragraphs, ms=round(seconds * 1000)
         )
     )
+    if result.checks is not None:
+        from drafter.report.text import build_summary
+
+        lines.append(build_summary(result.checks))
     if result.merge is not None:
         conflicts = [c for c in result.merge.conflicts if not c.resolution]
         lines.append(

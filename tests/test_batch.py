@@ -95,3 +95,7 @@ def test_output_must_be_a_folder_for_several(tmp_path: Path) -> None:
     target.write_bytes(b"")
     result = run_cli("build", str(EXAMPLES), "-o", str(target))
     assert result.code == 2 and "phải là một thư mục" in result.stderr
+    missing = tmp_path / "chua-co.docx"  # found by a new-user trial: became a folder
+    result = run_cli("build", str(EXAMPLES), "-o", str(missing))
+    assert result.code == 2 and "phải là một thư mục" in result.stderr
+    assert not missing.exists()

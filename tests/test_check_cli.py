@@ -58,7 +58,8 @@ def test_broken_inputs_are_reported_with_exit_2(tmp_path: Path) -> None:
     code, out, err = check(broken, corrupt, output_format="json")
     assert code == 2
     findings = json.loads(out)
-    assert [(f["path"], f["code"], f["line"]) for f in findings] == [("broken.yaml", "OUT001", 2)]
+    # reported where the "[" was opened (line 1), not where the file ran out
+    assert [(f["path"], f["code"], f["line"]) for f in findings] == [("broken.yaml", "OUT001", 1)]
     assert "corrupt.docx" in err and "Traceback" not in err
 
 

@@ -118,8 +118,8 @@ def test_columns_count_characters_not_bytes() -> None:
     [
         ("title: a\n  b: c\n", 2, 4, "dấu hai chấm"),
         ("title:\n\t- x\n", 2, 1, "tab"),
-        ("title: [a, b\n", 2, 1, "']'"),
-        ("title: 'chưa đóng\n", 2, 1, "kết thúc giữa chừng"),
+        ("title: [a, b\n", 1, 8, "'[' này chưa được đóng"),
+        ("title: 'chưa đóng\nplace: X\n", 1, 8, "dấu nháy này chưa được đóng"),
         ("a: 1\n---\nb: 2\n", 2, 1, "---"),
         ("title: \x07\n", 1, 8, "U+0007"),
     ],
@@ -216,3 +216,8 @@ def test_text_with_colon_read_as_key_gets_a_quoting_hint() -> None:
     found = problems_of(MINIMAL + "sections:\n  - Nhiệm vụ 1: tăng cường công tác\n")
     assert found == [(9, 5, "OUT003", "'Nhiệm vụ 1' bị hiểu là một khóa vì có dấu ': ' phía "
                       "sau; hãy đặt cả đoạn chữ trong dấu ngoặc kép (\"…\")")]  # fmt: skip
+
+
+def test_a_number_where_paragraphs_are_expected_is_one_paragraph() -> None:
+    outline = load_outline_text(MINIMAL + "preamble: 12345\nclosing: 2024\n", "x.yaml").outline
+    assert outline.preamble == ["12345"] and outline.closing == ["2024"]

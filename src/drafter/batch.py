@@ -66,7 +66,9 @@ def plan(paths: Sequence[Path], output: Path | None) -> list[Job]:
         raise InputError(
             _("no outline (.yaml) found in: {paths}").format(paths=", ".join(map(str, paths)))
         )
-    if output is not None and output.exists() and not output.is_dir():
+    if output is not None and (
+        (output.exists() and not output.is_dir()) or output.suffix.lower() == ".docx"
+    ):
         raise InputError(
             _("{path}: with several outlines, -o names a folder to write into").format(path=output)
         )

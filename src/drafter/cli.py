@@ -79,6 +79,9 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def create_app() -> typer.Typer:
+    from drafter.cli_texts import translate_frame
+
+    translate_frame()
     app = typer.Typer(
         name="drafter",
         help=_("Draft, check and regenerate Party-format documents from YAML outlines."),

@@ -132,8 +132,11 @@ class _Converter:
 
     def sequence(self, hint: Any, meta: tuple[Any, ...], data: Any,
                  path: NodePath) -> tuple[Any, bool]:  # fmt: skip
-        if isinstance(data, str) and any(isinstance(m, SplitLines) for m in meta):
-            return [line for line in data.splitlines() if line.strip()], True
+        if any(isinstance(m, SplitLines) for m in meta):
+            if isinstance(data, str):
+                return [line for line in data.splitlines() if line.strip()], True
+            if _is_number(data):
+                return [str(data)], True  # "text: 2024" is one paragraph reading 2024
         if not isinstance(data, list):
             self.fail(path, WRONG_TYPE, _EXPECTED[list])
             return None, False

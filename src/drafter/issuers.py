@@ -186,14 +186,18 @@ def describe(issuer: Issuer, level_required: bool = True) -> tuple[IssuerInfo, l
     values, issues = placeholder_values(issuer)
     level = levels().get(issuer.level or "")
     if issuer.level and level is None:
+        import difflib
+
+        close = difflib.get_close_matches(issuer.level, level_keys(), n=1)
         issues.append(
             Issue(
                 ("level",),
                 BAD_VALUE,
                 N_("unknown issuer level '{value}'; known levels: {known}"),
-                {"value": issuer.level, "known": ", ".join(level_keys())},
+                {"value": issuer.level, "known": ", ".join(level_keys()),
+                 "suggestion": close[0] if close else None},
             )
-        )
+        )  # fmt: skip
     needs_unit_code = level is not None and "{unit_code}" in "".join(level.code)
     if issuer.unit and "unit_code" not in values and not issuer.code and needs_unit_code:
         issues.append(

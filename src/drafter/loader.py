@@ -207,6 +207,21 @@ _YAML_PROBLEMS = {
 }
 
 
+# (libyaml's context, problem) -> message, reported where the context began: an
+# unclosed quote or bracket is found at the end of the file, but made where it opened
+_OPENED_HERE = {
+    ("while scanning a quoted scalar", "found unexpected end of stream"): N_(
+        "this quotation mark is never closed: add the closing one where the text ends"
+    ),
+    ("while parsing a flow sequence", "did not find expected ',' or ']'"): N_(
+        "this '[' is never closed: a text that starts with '[' must be put in quotes"
+    ),
+    ("while parsing a flow mapping", "did not find expected ',' or '}'"): N_(
+        "this '{' is never closed: a text that starts with '{' must be put in quotes"
+    ),
+}
+
+
 def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
     """One located, translated problem for a YAML syntax error."""
     import yaml
@@ -222,12 +237,16 @@ def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
     if not isinstance(error, yaml.MarkedYAMLError):
         message = _("YAML syntax error: {problem}").format(problem=str(error).splitlines()[0])
         return Problem(display, 1, 1, message, code=SYNTAX)
-    mark = error.problem_mark or error.context_mark
+    problem_text = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    opened = _OPENED_HERE.get((context, problem_text))
+    mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
-    problem_text = (error.problem or "").strip()
     at = text.splitlines()[line - 1][column - 1 : column] if source_line(text, line) else ""
-    if at == "\t":
+    if opened:
+        template = opened  # point at what was opened and never closed, not at the end
+    elif at == "\t":
         template = N_("a tab character cannot be used for indentation; use spaces")
     else:
         template = _YAML_PROBLEMS.get(problem_text)

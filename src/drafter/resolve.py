@@ -166,9 +166,13 @@ class _Resolver:
 
     def unknown(self, layer: str, path: NodePath, message: str, value: object,
                 choices: object, at_key: bool = False) -> None:  # fmt: skip
-        """``value`` is not one of ``choices``: say so, listing them."""
-        self.add(layer, path, message, BAD_VALUE, at_key, value=value,
-                 known=", ".join(choices))  # type: ignore[arg-type]  # fmt: skip
+        """``value`` is not one of ``choices``: say so, listing them (and the closest)."""
+        import difflib
+
+        names = [str(choice) for choice in choices]  # type: ignore[attr-defined]
+        close = difflib.get_close_matches(str(value), names, n=1)
+        self.add(layer, path, message, BAD_VALUE, at_key, value=value, known=", ".join(names),
+                 suggestion=close[0] if close else None)  # fmt: skip
 
     # ------------------------------------------------------------------ issuer
 

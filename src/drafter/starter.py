@@ -262,7 +262,7 @@ def starter_text(
     writer.blank()
     if content.get("preamble"):
         writer.paragraphs("preamble", content["preamble"], field_doc(Outline, "preamble"))
-    writer.line("sections:", field_doc(Outline, "sections"))
+    writer.line("sections:", _sections_doc(doctype))
     for section in content.get("sections", ["[Nội dung.]"]):
         _section(writer, section, 2, today)
     if content.get("closing"):
@@ -285,7 +285,7 @@ def starter_text(
         writer.comment(
             _(
                 "Recipients: by default {defaults}, then the archive line. To list them here:"
-            ).format(defaults=" ".join(defaults))
+            ).format(defaults=", ".join(f"'{item}'" for item in defaults))
             if defaults
             else _("Recipients: by default only the archive line ('Lưu …'). To list them here:")
         )
@@ -415,3 +415,14 @@ def write_starter(
         )
     atomic_write(target, text.encode("utf-8"))
     return target
+
+
+def _sections_doc(doctype: doctypes.DocumentType) -> str:
+    """The comment on ``sections:`` with the labels this type's numbering gives."""
+    from drafter import numbering
+
+    style = numbering.get_style(doctype.numbering)
+    first, second = (numbering.format_label((n,), style) for n in (1, 2))
+    return _("The parts {first}, {second} … (drafter numbers them)").format(
+        first=first, second=second
+    )

@@ -71,8 +71,7 @@ def report_usage_error(error: Any) -> int:
         return 2
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
-        usage = ctx.get_usage().replace("Usage:", _("Usage:"), 1)
-        sys.stderr.write(usage + "\n")
+        sys.stderr.write(ctx.get_usage() + "\n")
         if ctx.command.get_help_option(ctx) is not None:
             sys.stderr.write(
                 _("Try '{command} {option}' for help.").format(

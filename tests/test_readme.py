@@ -29,3 +29,13 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
 
 def test_example_named_in_readme_exists() -> None:
     assert (ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml").is_file()
+
+
+def test_the_cli_contract_copy_is_verbatim() -> None:
+    """docs/cli-contract.md is the shared contract, shipped with the code."""
+    import pytest
+
+    shared = ROOT.parent / "shared" / "spec" / "cli-contract.md"
+    if not shared.exists():
+        pytest.skip("../shared is not next to this checkout")
+    assert (ROOT / "docs" / "cli-contract.md").read_bytes() == shared.read_bytes()

@@ -233,11 +233,17 @@ def header_table(layout: Layout, var: str, letter: bool = False, marks: bool = F
 
 def signature_cell(layout: Layout, var: str, first_space: int = 240) -> str:
     signature = layout.pack["signature"]
+    position = run(f"{{{{ {var}.position }}}}", signature["position"])
     return "".join(
         [
+            # a head who signs directly has no authority line: the title takes its place
+            tag_paragraph(f"if {var}.authority"),
             paragraph(run(f"{{{{ {var}.authority }}}}", signature["authority"]),
                       align="center", space_before=first_space),
-            paragraph(run(f"{{{{ {var}.position }}}}", signature["position"]), align="center"),
+            paragraph(position, align="center"),
+            tag_paragraph("else"),
+            paragraph(position, align="center", space_before=first_space),
+            tag_paragraph("endif"),
         ]
         + [paragraph() for _ in range(int(signature["space_for_signature_lines"]))]
         + [paragraph(run(f"{{{{ {var}.name }}}}", signature["name"]), align="center")]
@@ -391,6 +397,7 @@ def document_xml(pack: dict, doctype: dict | None = None) -> str:
         paragraph(run("{{ addressees[0] }}", addressees["style"]), align="center",
                   space_before=240, space_after=240),
         tag_paragraph("else"),
+        paragraph(space_before=0, space_after=0),  # a line between the marks and "Kính gửi"
         tag_paragraph("for line in addressees"),
         paragraph(run("{{ line }}", addressees["style"]), indent=(indent, 0),
                   space_before=0, space_after=0),

@@ -551,3 +551,97 @@ def test_a_row_edited_in_word_that_the_outline_dropped_is_a_conflict(tmp_path, c
     assert build(outline, output, "--prefer", "outline") == 0
     assert not any(row[1].startswith("Số hóa") for row in task_rows(output))
     assert [row[0] for row in task_rows(output)] == ["TT", "1", "2", "3", "4"]
+    assert not list(docx.Document(str(output)).comments)
+
+
+# --------------------------------------------------------------------------- --prefer outline
+
+ORGANISE = "      - Các cấp ủy, tổ chức đảng, Mặt trận"
+
+
+def _retype_without_label(document) -> None:
+    """The reviewer retypes item 1 of "TỔ CHỨC THỰC HIỆN" without its "1. " and
+    comments on it."""
+    paragraph = paragraph_starting(document, "1. Các cấp ủy, tổ chức đảng")
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = "Các cấp ủy, tổ chức đảng (bản sửa trong Word) xây dựng kế hoạch."
+    document.add_comment(paragraph.runs, text="Ý kiến của Chánh Văn phòng", author="Nguyễn Văn B")
+
+
+@pytest.mark.parametrize("prefer", ["outline", "document"])
+def test_a_settled_conflict_keeps_the_numbering_and_loses_drafters_comment(tmp_path, prefer):
+    outline, output = copy_plan(tmp_path), tmp_path / "kh.docx"
+    assert build(outline, output) == 0
+    edit_docx(output, _retype_without_label)
+    replace_in(
+        outline, ORGANISE, "      - Các cấp ủy, tổ chức đảng (bản sửa trong dàn ý), Mặt trận"
+    )
+    assert build(outline, output) == 1
+    assert sorted(c.author for c in docx.Document(str(output)).comments) == [
+        "Nguyễn Văn B",
+        "drafter",
+    ]
+
+    assert build(outline, output, "--prefer", prefer) == 0
+    body = texts(output)
+    heading = body.index("III. TỔ CHỨC THỰC HIỆN")
+    if prefer == "outline":
+        assert body[heading + 1].startswith(
+            "1. Các cấp ủy, tổ chức đảng (bản sửa trong dàn ý), Mặt trận Tổ quốc"
+        )
+        assert body[heading + 2].startswith("2. Giao Văn phòng Tỉnh ủy")
+    else:
+        assert body[heading + 1] == (
+            "Các cấp ủy, tổ chức đảng (bản sửa trong Word) xây dựng kế hoạch."
+        )
+    document = docx.Document(str(output))
+    comments = list(document.comments)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Nguyễn Văn B", "Ý kiến của Chánh Văn phòng")
+    ]
+    paragraph = document.paragraphs[[p.text for p in document.paragraphs].index(body[heading + 1])]
+    assert paragraph._p.xpath(".//w:commentRangeStart")  # the person's comment stays anchored
+    assert build(outline, output) == 0  # settled for good
+    assert len(list(docx.Document(str(output)).comments)) == 1
+
+
+def test_drafters_comment_goes_when_the_conflict_is_settled_in_word(tmp_path):
+    outline, output = copy_example(tmp_path), tmp_path / "ctr.docx"
+    assert build(outline, output) == 0
+    start = "Tăng cường công tác quản lý thị trường"
+    edit_docx(
+        output,
+        lambda d: setattr(paragraph_starting(d, start).runs[-1], "text", "Bản của Thường trực."),
+    )
+    replace_in(outline, "bình ổn giá, bảo vệ", "bình ổn giá cả, bảo vệ")
+    assert build(outline, output) == 1
+    assert len(list(docx.Document(str(output)).comments)) == 1
+    # the outline is brought in line with the Word file: nothing left to settle
+    replace_in(
+        outline,
+        "Tăng cường công tác quản lý thị trường, điều hành, bình ổn giá cả, bảo vệ quyền lợi "
+        "người tiêu dùng, nhất là dịp Tết Nguyên đán.",
+        "Bản của Thường trực.",
+    )
+    assert build(outline, output) == 0
+    assert not list(docx.Document(str(output)).comments)
+
+
+def test_drafters_notice_on_a_paragraph_brought_back_stays_for_people(tmp_path):
+    outline, output = copy_example(tmp_path), tmp_path / "ctr.docx"
+    assert build(outline, output) == 0
+    start = "Tăng cường công tác quản lý thị trường"
+
+    def delete(document):
+        element = paragraph_starting(document, start)._p
+        element.getparent().remove(element)
+
+    edit_docx(output, delete)
+    replace_in(outline, "bình ổn giá, bảo vệ", "bình ổn giá cả, bảo vệ")
+    assert build(outline, output) == 1
+    assert build(outline, output) == 0  # reported once; the notice is for people to act on
+    document = docx.Document(str(output))
+    assert [c.author for c in document.comments] == ["drafter"]
+    assert "deleted in the Word file" in next(iter(document.comments)).text
+    assert paragraph_starting(document, start)._p.xpath(".//w:commentRangeStart")

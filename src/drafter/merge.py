@@ -24,7 +24,9 @@ Tables (the header block, the signature block, the task appendix) are merged
 row by row the same way (a row added or deleted in the outline or by hand, a
 row both sides changed differently is a conflict), and rows matched on all
 three sides cell by cell. Numbering labels of the body, and the ordinal column
-of a table ("TT"), are recomputed at the end so they stay unbroken.
+of a table ("TT"), are recomputed at the end so they stay unbroken. Drafter's
+own conflict comments that no longer apply (the conflict was settled) are
+removed; comments people wrote stay.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from drafter.docx_io.reader import (
 )
 from drafter.docx_io.snapshot import SnapParagraph, SnapTable, Unit
 from drafter.docx_io.writer import replace_range, set_text
-from drafter.i18n import _
+from drafter.i18n import N_, _
 from drafter.numbering import NumberingStyle, format_label, label_depth, parse_label, split_label
 
 PREFER_OUTLINE, PREFER_DOCUMENT = "outline", "document"
@@ -55,6 +57,15 @@ TABLE_KEY = OPAQUE + "table"
 COMMENT_AUTHOR = "drafter"
 COMMENT_INITIALS = "DRF"
 ROW = "row"  # Conflict.kind of a table row
+# notices on what a merge brought back (not conflicts left open: they stay until people act)
+_PARAGRAPH_RESTORED = N_(
+    "drafter: this paragraph was deleted in the Word file, but the outline changed it; "
+    "it is back as the outline now has it. Delete it again or keep it."
+)
+_ROW_RESTORED = N_(
+    "drafter: this table row was deleted in the Word file, but the outline changed it; "
+    "it is back as the outline now has it. Delete it again or keep it."
+)
 
 
 class Conflict(NamedTuple):
@@ -232,7 +243,8 @@ class _Merger:
         assert element is not None
         conflict = Conflict(ours_unit.path or base.path, theirs_block.text, ours_unit.text)
         if self.prefer == PREFER_OUTLINE:
-            _set_body(element, split_label(ours_unit.text)[1])
+            _take_outline(element, ours_unit)
+            _restyle(element, base.style, ours_unit.style, theirs_block.style)
             self.conflicts.append((conflict._replace(resolution=PREFER_OUTLINE), element))
             return _Slot(element, _level(ours_unit)), ours_unit
         if self.prefer == PREFER_DOCUMENT:
@@ -651,6 +663,13 @@ def _set_body(element: etree._Element, body: str) -> None:
     set_text(element, current[: len(current) - len(old_body)] + body)
 
 
+def _take_outline(element: etree._Element, ours: SnapParagraph) -> None:
+    """Make the paragraph read as the outline has it, its label included, word by
+    word (the Word side may have lost the label, retyped without it; the label's
+    number is recomputed afterwards)."""
+    set_text(element, ours.text)
+
+
 def _set_label(element: etree._Element, had_label: bool, label: str) -> None:
     """Put ``label`` in front of the paragraph's text, or take its label away."""
     current = paragraph_text(element)
@@ -715,13 +734,31 @@ def merge_document(
     _blocks, flat = block_tree(body)
     numbers = {id(p.element): p.index for p in flat}
     conflicts = []
+    comments: list[tuple[etree._Element, Conflict]] = []
     for conflict, element in merger.conflicts:
         number = numbers.get(id(element), 0) if element is not None else 0
         conflict = conflict._replace(paragraph=number)
         conflicts.append(conflict)
         if element is not None and not conflict.resolution and number:
-            add_conflict_comment(document, element, conflict)
+            comments.append((element, conflict))
+    remove_settled_comments(document, comments)
+    for element, conflict in comments:
+        add_conflict_comment(document, element, conflict)
     return MergeResult(conflicts, merger.counts, units)
+
+
+def remove_settled_comments(document: Any, comments: list[tuple[etree._Element, Conflict]]) -> None:
+    """Remove the conflict comments drafter left in earlier rounds that this merge
+    does not leave again (the conflict was settled, or the outline's version is
+    different now); comments written by people stay, and so do drafter's notices
+    that a deleted paragraph or row is back (for people to act on) while that
+    paragraph is there."""
+    from drafter.docx_io.comments import remove_comments
+    from drafter.i18n import in_every_language
+
+    wanted = {(id(element), comment_text(conflict)) for element, conflict in comments}
+    notices = in_every_language(_PARAGRAPH_RESTORED) | in_every_language(_ROW_RESTORED)
+    remove_comments(document, COMMENT_AUTHOR, COMMENT_INITIALS, wanted, notices)
 
 
 def comment_text(conflict: Conflict) -> str:
@@ -733,10 +770,7 @@ def comment_text(conflict: Conflict) -> str:
             "has it. Keep it or delete it, then build again."
         )
     if not conflict.document:
-        return _(
-            "drafter: this paragraph was deleted in the Word file, but the outline changed it; "
-            "it is back as the outline now has it. Delete it again or keep it."
-        )
+        return _(_PARAGRAPH_RESTORED)
     return _(
         "drafter: this paragraph was changed both in the Word file and in the outline. "
         "The Word file's version is kept here; the outline's version is: {text}"
@@ -750,10 +784,7 @@ def _row_comment_text(conflict: Conflict) -> str:
             "has it. Keep it or delete it, then build again."
         )
     if not conflict.document:
-        return _(
-            "drafter: this table row was deleted in the Word file, but the outline changed it; "
-            "it is back as the outline now has it. Delete it again or keep it."
-        )
+        return _(_ROW_RESTORED)
     return _(
         "drafter: this table row was changed both in the Word file and in the outline. "
         "The Word file's version is kept here; the outline's version is: {text}"

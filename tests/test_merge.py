@@ -395,3 +395,253 @@ def read_bytes_texts(data: bytes) -> list[str]:
     from drafter.docx_io.reader import read_paragraphs
 
     return [p.text for p in read_paragraphs("merged.docx", data) if p.part == "word/document.xml"]
+
+
+# --------------------------------------------------------------------------- the task table
+
+PLAN = Path(__file__).resolve().parent.parent / "examples" / "ke-hoach-chuyen-doi-so-2024.yaml"
+LAST_TASK = "        deadline: 15/11/2024\n"
+NEW_TASK = (
+    "      - text: Nâng cấp hạ tầng mạng nội bộ của các cơ quan đảng.\n"
+    "        lead: Văn phòng Tỉnh ủy\n"
+    "        deadline: Quý III/2024\n"
+)
+
+
+def copy_plan(folder: Path) -> Path:
+    target = folder / "kh.yaml"
+    target.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+def task_rows(path: Path) -> list[list[str]]:
+    """The rows of the appendix table (the last table), cell texts."""
+    table = docx.Document(str(path)).tables[-1]
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def reword_purpose(document) -> None:
+    paragraph = paragraph_starting(document, "Nâng cao nhận thức")
+    paragraph.runs[-1].text = paragraph.runs[-1].text.replace("Nâng cao", "Nâng cao hơn nữa", 1)
+
+
+def add_row_by_hand(document, after: str, cells: list[str]) -> None:
+    """Copy the task row whose content starts with ``after``, put it after that row
+    and type ``cells`` into it (what a reviewer does with "Insert row below")."""
+    import copy as copying
+
+    from docx.table import _Row
+
+    table = document.tables[-1]
+    row = next(r for r in table.rows if r.cells[1].text.startswith(after))
+    new = copying.deepcopy(row._tr)
+    row._tr.addnext(new)
+    for cell, text in zip(_Row(new, table).cells, cells, strict=True):
+        paragraph = cell.paragraphs[0]
+        for run in paragraph.runs[1:]:
+            run._r.getparent().remove(run._r)
+        if paragraph.runs:
+            paragraph.runs[0].text = text
+        else:
+            paragraph.add_run(text)
+
+
+def test_a_task_added_in_the_outline_reaches_the_table_of_an_edited_file(tmp_path, capsys):
+    outline, output = copy_plan(tmp_path), tmp_path / "kh.docx"
+    assert build(outline, output) == 0
+    edit_docx(output, reword_purpose)
+    replace_in(outline, LAST_TASK, LAST_TASK + NEW_TASK)
+    fresh = tmp_path / "fresh.docx"
+    assert build(outline, fresh) == 0
+    capsys.readouterr()
+
+    assert build(outline, output) == 0
+    assert "0 conflict(s)" in capsys.readouterr().out
+    assert task_rows(output) == task_rows(fresh)  # the new row, numbered, in deadline order
+    assert ["3", "Nâng cấp hạ tầng mạng nội bộ của các cơ quan đảng.", "Văn phòng Tỉnh ủy",
+            "", "Quý III/2024"] in task_rows(output)  # fmt: skip
+    assert any(t.startswith("Nâng cao hơn nữa nhận thức") for t in texts(output))
+    assert build(outline, output) == 0  # and it stays right on the next round
+    assert task_rows(output) == task_rows(fresh)
+
+    # a task taken out of the outline leaves the table too
+    replace_in(outline, NEW_TASK, "")
+    replace_in(
+        outline,
+        "      - text: Số hóa hồ sơ, tài liệu lưu trữ của Tỉnh ủy giai đoạn 2015 - 2020.\n"
+        "        lead: Văn phòng Tỉnh ủy\n"
+        "        support: [Kho lưu trữ Tỉnh ủy]\n"
+        "        deadline: Quý IV/2024\n",
+        "",
+    )
+    assert build(outline, fresh) == 0
+    assert build(outline, output) == 0
+    assert task_rows(output) == task_rows(fresh)
+    assert len(task_rows(output)) == 5
+    assert any(t.startswith("Nâng cao hơn nữa nhận thức") for t in texts(output))
+
+
+def test_rows_added_by_hand_stay_beside_the_rows_the_outline_adds(tmp_path):
+    outline, output = copy_plan(tmp_path), tmp_path / "kh.docx"
+    assert build(outline, output) == 0
+    by_hand = ["3", "Rà soát trang thiết bị tin học (Thường trực bổ sung).", "Văn phòng Tỉnh ủy",
+               "", "Quý II/2024"]  # fmt: skip
+
+    def review(document):
+        reword_purpose(document)
+        add_row_by_hand(document, "Tổ chức tập huấn", by_hand)
+        cell = document.tables[-1].rows[1].cells[3].paragraphs[0]  # a cell edited by hand
+        cell.runs[-1].text = cell.runs[-1].text.replace("Sở Thông tin", "Sở TT")
+
+    edit_docx(output, review)
+    replace_in(outline, LAST_TASK, LAST_TASK + NEW_TASK)
+    assert build(outline, output) == 0
+    rows = task_rows(output)
+    contents = [row[1] for row in rows[1:]]
+    assert contents == [
+        "Ban hành quy chế quản lý, vận hành hệ thống thông tin điều hành tác nghiệp của "
+        "Đảng bộ tỉnh.",
+        "Tổ chức tập huấn kỹ năng sử dụng chữ ký số và phần mềm quản lý văn bản cho cán bộ, "
+        "công chức các cơ quan đảng.",
+        by_hand[1],
+        "Nâng cấp hạ tầng mạng nội bộ của các cơ quan đảng.",
+        "Kiểm tra, đánh giá mức độ an toàn thông tin của mạng diện rộng của Đảng tại các "
+        "huyện ủy, thị ủy, thành ủy.",
+        "Số hóa hồ sơ, tài liệu lưu trữ của Tỉnh ủy giai đoạn 2015 - 2020.",
+        "Tuyên truyền về chuyển đổi số trên Cổng Thông tin điện tử Tỉnh ủy, Báo Hậu Giang "
+        "và Đài Phát thanh và Truyền hình tỉnh.",
+    ]
+    assert [row[0] for row in rows] == ["TT", *map(str, range(1, 8))]  # numbered unbroken
+    assert rows[1][3] == "Ban Tổ chức Tỉnh ủy, Sở TT và Truyền thông"  # the hand edit stays
+    assert rows[4][2:] == ["Văn phòng Tỉnh ủy", "", "Quý III/2024"]
+    assert build(outline, output) == 0  # stable on the next round
+    assert task_rows(output) == rows
+
+
+def test_a_row_edited_in_word_that_the_outline_dropped_is_a_conflict(tmp_path, capsys):
+    outline, output = copy_plan(tmp_path), tmp_path / "kh.docx"
+    assert build(outline, output) == 0
+    dropped = (
+        "      - text: Số hóa hồ sơ, tài liệu lưu trữ của Tỉnh ủy giai đoạn 2015 - 2020.\n"
+        "        lead: Văn phòng Tỉnh ủy\n"
+        "        support: [Kho lưu trữ Tỉnh ủy]\n"
+        "        deadline: Quý IV/2024\n"
+    )
+
+    def review(document):
+        row = next(r for r in document.tables[-1].rows if r.cells[1].text.startswith("Số hóa"))
+        row.cells[4].paragraphs[0].runs[-1].text = "Quý III/2024"
+
+    edit_docx(output, review)
+    replace_in(outline, dropped, "")
+    capsys.readouterr()
+    assert build(outline, output) == 1
+    err = capsys.readouterr().err
+    assert "conflict: changed both" in err and "Quý III/2024" in err
+    document = docx.Document(str(output))
+    kept = next(r for r in document.tables[-1].rows if r.cells[1].text.startswith("Số hóa"))
+    assert kept.cells[4].text == "Quý III/2024"
+    comments = list(document.comments)
+    assert [c.author for c in comments] == ["drafter"]
+    assert "row" in comments[0].text
+    assert any(p._p.xpath(".//w:commentRangeStart") for c in kept.cells for p in c.paragraphs)
+    assert build(outline, output) == 1  # reported again, one comment
+    assert len(list(docx.Document(str(output)).comments)) == 1
+
+    assert build(outline, output, "--prefer", "outline") == 0
+    assert not any(row[1].startswith("Số hóa") for row in task_rows(output))
+    assert [row[0] for row in task_rows(output)] == ["TT", "1", "2", "3", "4"]
+    assert not list(docx.Document(str(output)).comments)
+
+
+# --------------------------------------------------------------------------- --prefer outline
+
+ORGANISE = "      - Các cấp ủy, tổ chức đảng, Mặt trận"
+
+
+def _retype_without_label(document) -> None:
+    """The reviewer retypes item 1 of "TỔ CHỨC THỰC HIỆN" without its "1. " and
+    comments on it."""
+    paragraph = paragraph_starting(document, "1. Các cấp ủy, tổ chức đảng")
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = "Các cấp ủy, tổ chức đảng (bản sửa trong Word) xây dựng kế hoạch."
+    document.add_comment(paragraph.runs, text="Ý kiến của Chánh Văn phòng", author="Nguyễn Văn B")
+
+
+@pytest.mark.parametrize("prefer", ["outline", "document"])
+def test_a_settled_conflict_keeps_the_numbering_and_loses_drafters_comment(tmp_path, prefer):
+    outline, output = copy_plan(tmp_path), tmp_path / "kh.docx"
+    assert build(outline, output) == 0
+    edit_docx(output, _retype_without_label)
+    replace_in(
+        outline, ORGANISE, "      - Các cấp ủy, tổ chức đảng (bản sửa trong dàn ý), Mặt trận"
+    )
+    assert build(outline, output) == 1
+    assert sorted(c.author for c in docx.Document(str(output)).comments) == [
+        "Nguyễn Văn B",
+        "drafter",
+    ]
+
+    assert build(outline, output, "--prefer", prefer) == 0
+    body = texts(output)
+    heading = body.index("III. TỔ CHỨC THỰC HIỆN")
+    if prefer == "outline":
+        assert body[heading + 1].startswith(
+            "1. Các cấp ủy, tổ chức đảng (bản sửa trong dàn ý), Mặt trận Tổ quốc"
+        )
+        assert body[heading + 2].startswith("2. Giao Văn phòng Tỉnh ủy")
+    else:
+        assert body[heading + 1] == (
+            "Các cấp ủy, tổ chức đảng (bản sửa trong Word) xây dựng kế hoạch."
+        )
+    document = docx.Document(str(output))
+    comments = list(document.comments)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Nguyễn Văn B", "Ý kiến của Chánh Văn phòng")
+    ]
+    paragraph = document.paragraphs[[p.text for p in document.paragraphs].index(body[heading + 1])]
+    assert paragraph._p.xpath(".//w:commentRangeStart")  # the person's comment stays anchored
+    assert build(outline, output) == 0  # settled for good
+    assert len(list(docx.Document(str(output)).comments)) == 1
+
+
+def test_drafters_comment_goes_when_the_conflict_is_settled_in_word(tmp_path):
+    outline, output = copy_example(tmp_path), tmp_path / "ctr.docx"
+    assert build(outline, output) == 0
+    start = "Tăng cường công tác quản lý thị trường"
+    edit_docx(
+        output,
+        lambda d: setattr(paragraph_starting(d, start).runs[-1], "text", "Bản của Thường trực."),
+    )
+    replace_in(outline, "bình ổn giá, bảo vệ", "bình ổn giá cả, bảo vệ")
+    assert build(outline, output) == 1
+    assert len(list(docx.Document(str(output)).comments)) == 1
+    # the outline is brought in line with the Word file: nothing left to settle
+    replace_in(
+        outline,
+        "Tăng cường công tác quản lý thị trường, điều hành, bình ổn giá cả, bảo vệ quyền lợi "
+        "người tiêu dùng, nhất là dịp Tết Nguyên đán.",
+        "Bản của Thường trực.",
+    )
+    assert build(outline, output) == 0
+    assert not list(docx.Document(str(output)).comments)
+
+
+def test_drafters_notice_on_a_paragraph_brought_back_stays_for_people(tmp_path):
+    outline, output = copy_example(tmp_path), tmp_path / "ctr.docx"
+    assert build(outline, output) == 0
+    start = "Tăng cường công tác quản lý thị trường"
+
+    def delete(document):
+        element = paragraph_starting(document, start)._p
+        element.getparent().remove(element)
+
+    edit_docx(output, delete)
+    replace_in(outline, "bình ổn giá, bảo vệ", "bình ổn giá cả, bảo vệ")
+    assert build(outline, output) == 1
+    assert build(outline, output) == 0  # reported once; the notice is for people to act on
+    document = docx.Document(str(output))
+    assert [c.author for c in document.comments] == ["drafter"]
+    assert "deleted in the Word file" in next(iter(document.comments)).text
+    assert paragraph_starting(document, start)._p.xpath(".//w:commentRangeStart")

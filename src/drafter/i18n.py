@@ -81,6 +81,17 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def in_every_language(message: str) -> set[str]:
+    """``message`` as it reads in each language drafter speaks (to recognise text
+    drafter wrote into a file in an earlier run, whatever the language then)."""
+    return {
+        gettext.translation(
+            DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
+        ).gettext(message)
+        for language in SUPPORTED_LANGUAGES
+    }
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     if _translation is None:
         set_language()

@@ -158,6 +158,7 @@ class DocTable:
 
     element: etree._Element = field(repr=False)
     rows: list[list[list[Block]]]
+    row_elements: list[etree._Element] = field(default_factory=list, repr=False, compare=False)
 
 
 Block = DocParagraph | DocTable
@@ -185,11 +186,9 @@ class _Collector:
 
     def table(self, table: etree._Element) -> DocTable:
         location = "table" if self.location == "body" else self.location
-        rows = [
-            [self.block(cell, location) for cell in _children(row, _TC)]
-            for row in _children(table, _TR)
-        ]
-        return DocTable(table, rows)
+        row_elements = list(_children(table, _TR))
+        rows = [[self.block(cell, location) for cell in row_cells(row)] for row in row_elements]
+        return DocTable(table, rows, row_elements)
 
     def paragraph(self, p: etree._Element, location: str) -> DocParagraph:
         ppr = p.find(w("pPr"))
@@ -230,6 +229,11 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
             content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
             if content is not None:
                 yield from _children(content, tag)
+
+
+def row_cells(row: etree._Element) -> list[etree._Element]:
+    """The cells (``w:tc``) of a table row, looking through content controls."""
+    return list(_children(row, _TC))
 
 
 def body_paragraphs(body: etree._Element, part: str = "word/document.xml") -> list[DocParagraph]:

@@ -470,3 +470,51 @@ def test_letters_added_in_word_under_a_number_stay_letters_after_a_rebuild(tmp_p
     assert shown[start : start + 5] == [
         "1. Nông nghiệp", "a) Trồng trọt", "b) Chăn nuôi", "2. Công nghiệp", "3. Dịch vụ",
     ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- notes
+
+
+@pytest.mark.parametrize(
+    ("lines", "missing", "present"),
+    [
+        (["Số 05-TB/TU", "Hậu Giang, ngày 05 tháng 01 năm 2024"], ["no signer's name"],
+         ["no number", "no full date"]),
+        (["Hậu Giang, ngày 05 tháng 01 năm 2024"], ["no number", "no signer's name"],
+         ["no full date"]),
+        (["Số 05-TB/TU", "Hậu Giang, ngày      tháng     năm 2024"],
+         ["no full date (day, month and year)", "no signer's name"], ["no number"]),
+    ],
+)  # fmt: skip
+def test_the_draft_note_says_exactly_what_is_missing(tmp_path, lines, missing, present) -> None:
+    from regen_helpers import english
+
+    english()
+    source = tmp_path / "tay.docx"
+    document = docx.Document()
+    for line in ["TỈNH ỦY HẬU GIANG", *lines, "THÔNG BÁO", "Kết luận", "1. Nông nghiệp."]:
+        document.add_paragraph(line)
+    document.save(str(source))
+    result = import_docx(source)
+    assert result.outline.draft is True
+    [note] = [n for n in result.notes if "draft mark" in n]
+    assert note == (
+        "the Word file has no draft mark, but it has "
+        + " and ".join(missing)
+        + "; imported as a draft (draft: true)"
+    )
+    assert not any(word in note for word in present)
+
+
+def test_the_draft_note_in_vietnamese_names_only_the_signer(tmp_path) -> None:
+    source = tmp_path / "tay.docx"
+    document = docx.Document()
+    for line in ("TỈNH ỦY HẬU GIANG", "Số 05-TB/TU", "Hậu Giang, ngày 05 tháng 01 năm 2024",
+                 "THÔNG BÁO", "Kết luận", "1. Nông nghiệp."):  # fmt: skip
+        document.add_paragraph(line)
+    document.save(str(source))
+    [note] = [n for n in import_docx(source).notes if "Dự thảo" in n]
+    assert note == (
+        'tệp Word không có dấu "Dự thảo" nhưng chưa có tên người ký; '
+        "đã nhập như một bản dự thảo (draft: true)"
+    )

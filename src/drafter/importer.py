@@ -352,13 +352,14 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
     plain = assembler.data
     notes = recogniser.notes + _complete(plain, recogniser, recogniser.preferred)
     if "draft" not in plain:
-        plain["draft"] = snapshot is None and not _looks_final(plain)
-        if plain["draft"]:
+        missing = [] if snapshot is not None else _missing_for_final(plain)
+        plain["draft"] = bool(missing)
+        if missing:
             notes.append(
                 _(
-                    "the Word file has no draft mark, but no number, full date or signer "
-                    "either; imported as a draft (draft: true)"
-                )
+                    "the Word file has no draft mark, but it has {missing}; imported as a draft "
+                    "(draft: true)"
+                ).format(missing=_join_and(missing))
             )
     if snapshot is not None:  # what the document cannot show: as the outline said
         if snapshot.info.get("type") in doctypes.type_keys():
@@ -422,11 +423,25 @@ def _built_style(snapshot: Snapshot) -> str:
     return choose_style(shown, fallback or default_style())
 
 
-def _looks_final(plain: dict[str, Any]) -> bool:
-    """A number, a full date and a signer: what a signed (final) document carries."""
+def _missing_for_final(plain: dict[str, Any]) -> list[str]:
+    """What a signed (final) document carries that ``plain`` lacks: a number, a
+    full date, a signer (empty: it looks final)."""
     date = plain.get("date")
-    full_date = isinstance(date, str) and date.count("-") == 2
-    return bool(plain.get("number") and full_date and plain.get("signature", {}).get("name"))
+    missing = []
+    if not plain.get("number"):
+        missing.append(_("no number"))
+    if not (isinstance(date, str) and date.count("-") == 2):
+        missing.append(_("no full date (day, month and year)"))
+    if not plain.get("signature", {}).get("name"):
+        missing.append(_("no signer's name"))
+    return missing
+
+
+def _join_and(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in the current language."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _complete(plain: dict[str, Any], recogniser: Recogniser, preferred: str) -> list[str]:

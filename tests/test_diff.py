@@ -187,3 +187,82 @@ def test_unsupported_input_is_a_usage_error(tmp_path, capsys):
     other.write_text("x", encoding="utf-8")
     assert run_cli("diff", other, other) == 2
     assert "diff compares outlines (.yaml) and Word files (.docx)" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- appendices
+
+
+@pytest.fixture
+def plans(tmp_path):
+    """The plan with its task table (sorted by deadline), and a round 2 with one
+    more task due first: every row of the table moves down one number."""
+    import shutil
+    from pathlib import Path
+
+    example = Path(__file__).parent.parent / "examples" / "ke-hoach-chuyen-doi-so-2024.yaml"
+    one, two = tmp_path / "kh-1.yaml", tmp_path / "kh-2.yaml"
+    shutil.copyfile(example, one)
+    shutil.copyfile(example, two)
+    replace_in(
+        two,
+        "      - text: Kiểm tra, đánh giá mức độ",
+        "      - text: Rà soát hạ tầng mạng.\n        lead: Văn phòng Tỉnh ủy\n"
+        "        deadline: Tháng 2/2024\n      - text: Kiểm tra, đánh giá mức độ",
+    )
+    for outline in (one, two):
+        assert run_cli("build", outline, "-o", outline.with_suffix(".docx")) == 0
+    return one, two
+
+
+@pytest.mark.parametrize("old_kind", [".yaml", ".docx"])
+@pytest.mark.parametrize("new_kind", [".yaml", ".docx"])
+def test_appendix_rows_are_their_own_group_and_tt_cells_are_renumbered(plans, old_kind, new_kind):
+    one, two = plans
+    result = diff(one.with_suffix(old_kind), two.with_suffix(new_kind))
+    table = [c for c in result.changes if c.section == "PHỤ LỤC"]
+    body = [c for c in result.changes if c.section != "PHỤ LỤC"]
+    assert [(c.kind, c.new.text) for c in table if c.kind == "added"] == [
+        ("added", "1"), ("added", "Rà soát hạ tầng mạng."), ("added", "Văn phòng Tỉnh ủy"),
+        ("added", "Tháng 2/2024"),
+    ]  # fmt: skip
+    assert [(c.kind, c.old.text, c.new.text) for c in table if c.kind != "added"] == [
+        ("renumbered", str(n), str(n + 1)) for n in range(1, 6)
+    ]
+    assert {c.section for c in body} == {"II. NỘI DUNG"}
+    assert result.count("changed") == 0
+
+
+def test_appendix_group_in_the_text_report(plans, capsys):
+    one, two = plans
+    english()
+    print_text(diff(one, two), color=False)
+    out = capsys.readouterr().out
+    assert "── III. TỔ CHỨC THỰC HIỆN" not in out  # nothing changed in part III
+    assert "── PHỤ LỤC\n" in out
+    assert "  # ¶67→¶74  [-4-]{+5+}" in out
+
+
+def _hand_plan(path, rows):
+    """A plan typed by hand: body, Nơi nhận, signature, then an appendix table."""
+    document = docx.Document()
+    for line in ("KẾ HOẠCH", "Chuyển đổi số", "I. NỘI DUNG", "1. Rà soát văn bản.",
+                 "Nơi nhận:", "- Lưu VT.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ",
+                 "PHỤ LỤC", "SỐ LIỆU"):  # fmt: skip
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=3)
+    for cells, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    document.save(str(path))
+    return path
+
+
+def test_a_number_in_another_column_is_a_change_not_a_renumbering(tmp_path):
+    header = ["TT", "Nội dung", "Số lượng"]
+    old = _hand_plan(tmp_path / "a.docx", [header, ["1", "Máy chủ", "15"], ["2", "Máy trạm", "40"]])
+    new = _hand_plan(tmp_path / "b.docx", [header, ["1", "Máy chủ", "16"], ["3", "Máy trạm", "40"]])
+    result = diff(old, new)
+    assert [(c.kind, c.section, c.old.text, c.new.text) for c in result.changes] == [
+        ("changed", "PHỤ LỤC", "15", "16"),
+        ("renumbered", "PHỤ LỤC", "2", "3"),
+    ]

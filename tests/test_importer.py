@@ -368,3 +368,153 @@ def test_a_symbol_that_contradicts_the_type_name_is_fixed_with_a_note(tmp_path) 
     assert result.outline.type == "ke-hoach"
     assert result.outline.symbol == "KH/TU"
     assert any("CTr/TU" in note and "KH/TU" in note for note in result.notes)
+
+
+# --------------------------------------------------------------------------- Word's own numbering
+
+
+def _body_texts(data: bytes) -> list[str]:
+    """The body paragraphs of a Word file as Word shows them (drawn labels included)."""
+    return [
+        f"{p.label} {p.text}" if p.label else p.text
+        for p in read_paragraphs("x.docx", data)
+        if p.location == "body" and p.text.strip()
+    ]
+
+
+def test_word_list_number_paragraphs_import_as_sibling_items(tmp_path) -> None:
+    """python-docx's default template: "List Number" points (w:numPr in the style)
+    at numId 5 -> abstractNum 7, one decimal level "%1.": Word draws 1., 2., 3."""
+    source = tmp_path / "auto.docx"
+    document = docx.Document()
+    document.add_paragraph("THÔNG BÁO")
+    document.add_paragraph("Kết luận của Thường trực Tỉnh ủy về sản xuất")
+    for item in ("Nông nghiệp", "Công nghiệp", "Dịch vụ"):
+        document.add_paragraph(item, style="List Number")
+    document.add_paragraph("Trên đây là kết luận của Thường trực Tỉnh ủy.")
+    document.save(str(source))
+    drawn = [(p.label, p.num_level) for p in read_paragraphs(source) if p.label]
+    assert drawn == [("1.", 0), ("2.", 0), ("3.", 0)]
+
+    result = import_docx(source)
+    outline = result.outline
+    assert outline.type == "thong-bao"
+    assert [(s.heading, s.text, s.sections) for s in outline.sections] == [
+        (None, ["Nông nghiệp"], []),
+        (None, ["Công nghiệp"], []),
+        (None, ["Dịch vụ"], []),
+    ]
+    assert "numbering" not in result.data  # a Thông báo numbers 1., 2., 3. (arabic)
+    assert outline.closing == ["Trên đây là kết luận của Thường trực Tỉnh ủy."]
+    built = _body_texts(build_bytes(outline))
+    start = built.index("1. Nông nghiệp")
+    assert built[start : start + 3] == ["1. Nông nghiệp", "2. Công nghiệp", "3. Dịch vụ"]
+
+
+def test_a_list_of_numbers_alone_is_the_top_level_whatever_the_type() -> None:
+    from drafter.numbering import parse_label
+    from drafter.recognise import choose_style
+
+    numbers = [parse_label(f"{n}. x") for n in (1, 2, 3)]
+    assert choose_style(numbers, "hd36") == "arabic"  # not hd36's "1." under a missing "I."
+    parts = [parse_label(text) for text in ("I. x", "1. x", "1.1. x", "a) x")]
+    assert choose_style(parts, "hd36") == "hd36"
+    letters = [parse_label(text) for text in ("I- x", "1. x", "a) x", "b) x")]
+    assert choose_style(letters, "hd36-hyphen") == "hd36-hyphen-letter"
+
+
+def test_letters_typed_by_hand_under_a_number_stay_letters(tmp_path) -> None:
+    source = tmp_path / "tay.docx"
+    document = docx.Document()
+    for line in ("THÔNG BÁO", "Kết luận về sản xuất", "1. Nông nghiệp", "a) Trồng trọt",
+                 "b) Chăn nuôi", "2. Công nghiệp"):  # fmt: skip
+        document.add_paragraph(line)
+    document.save(str(source))
+    result = import_docx(source)
+    assert result.data["numbering"] == "arabic-letter"
+    first = result.outline.sections[0]
+    assert [s.text for s in first.sections] == [["Trồng trọt"], ["Chăn nuôi"]]
+    built = _body_texts(build_bytes(result.outline))
+    start = built.index("1. Nông nghiệp")
+    assert built[start : start + 4] == [
+        "1. Nông nghiệp", "a) Trồng trọt", "b) Chăn nuôi", "2. Công nghiệp",
+    ]  # fmt: skip
+
+
+def test_letters_added_in_word_under_a_number_stay_letters_after_a_rebuild(tmp_path) -> None:
+    outline = tmp_path / "tb.yaml"
+    outline.write_text(
+        "type: thong-bao\nissuer:\n  name: TỈNH ỦY HẬU GIANG\nsymbol: TB/TU\nplace: Hậu Giang\n"
+        "date: 2024\ntitle: Kết luận về sản xuất\n"
+        "sections:\n  - Nông nghiệp\n  - Công nghiệp\n  - Dịch vụ\n",
+        encoding="utf-8",
+    )
+    built = tmp_path / "tb.docx"
+    assert run_cli("build", outline, "-o", built) == 0
+
+    def add_points(document):
+        item = paragraph_starting(document, "1. Nông nghiệp")
+        later = paragraph_starting(document, "2. Công nghiệp")
+        later.insert_paragraph_before("a) Trồng trọt", style=item.style)
+        later.insert_paragraph_before("b) Chăn nuôi", style=item.style)
+
+    edit_docx(built, add_points)
+    assert run_cli("import", built, "--update", outline) == 0
+    updated = load_outline(outline).outline
+    assert updated.numbering == "arabic-letter"
+    assert [s.text for s in updated.sections[0].sections] == [["Trồng trọt"], ["Chăn nuôi"]]
+    rebuilt = tmp_path / "tb-2.docx"
+    assert run_cli("build", outline, "-o", rebuilt) == 0
+    shown = texts(rebuilt)
+    start = shown.index("1. Nông nghiệp")
+    assert shown[start : start + 5] == [
+        "1. Nông nghiệp", "a) Trồng trọt", "b) Chăn nuôi", "2. Công nghiệp", "3. Dịch vụ",
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- notes
+
+
+@pytest.mark.parametrize(
+    ("lines", "missing", "present"),
+    [
+        (["Số 05-TB/TU", "Hậu Giang, ngày 05 tháng 01 năm 2024"], ["no signer's name"],
+         ["no number", "no full date"]),
+        (["Hậu Giang, ngày 05 tháng 01 năm 2024"], ["no number", "no signer's name"],
+         ["no full date"]),
+        (["Số 05-TB/TU", "Hậu Giang, ngày      tháng     năm 2024"],
+         ["no full date (day, month and year)", "no signer's name"], ["no number"]),
+    ],
+)  # fmt: skip
+def test_the_draft_note_says_exactly_what_is_missing(tmp_path, lines, missing, present) -> None:
+    from regen_helpers import english
+
+    english()
+    source = tmp_path / "tay.docx"
+    document = docx.Document()
+    for line in ["TỈNH ỦY HẬU GIANG", *lines, "THÔNG BÁO", "Kết luận", "1. Nông nghiệp."]:
+        document.add_paragraph(line)
+    document.save(str(source))
+    result = import_docx(source)
+    assert result.outline.draft is True
+    [note] = [n for n in result.notes if "draft mark" in n]
+    assert note == (
+        "the Word file has no draft mark, but it has "
+        + " and ".join(missing)
+        + "; imported as a draft (draft: true)"
+    )
+    assert not any(word in note for word in present)
+
+
+def test_the_draft_note_in_vietnamese_names_only_the_signer(tmp_path) -> None:
+    source = tmp_path / "tay.docx"
+    document = docx.Document()
+    for line in ("TỈNH ỦY HẬU GIANG", "Số 05-TB/TU", "Hậu Giang, ngày 05 tháng 01 năm 2024",
+                 "THÔNG BÁO", "Kết luận", "1. Nông nghiệp."):  # fmt: skip
+        document.add_paragraph(line)
+    document.save(str(source))
+    [note] = [n for n in import_docx(source).notes if "Dự thảo" in n]
+    assert note == (
+        'tệp Word không có dấu "Dự thảo" nhưng chưa có tên người ký; '
+        "đã nhập như một bản dự thảo (draft: true)"
+    )

@@ -2,27 +2,32 @@
 
 Each side becomes the paragraphs a reader of the Word file sees, in reading
 order (an outline is rendered in memory first), each with the section it sits
-in and, where known, its outline path. The two lists are aligned (``align``);
-paragraphs whose text differs only by their numbering label count as
-renumbered, not changed. Changes carry word-level edit scripts, which the
-reports show and the redline (``redline.py``) turns into tracked changes.
+in and, where known, its outline path (an appendix after the signature is a
+group of its own, named by its heading, "PHỤ LỤC"). The two lists are aligned
+(``align``); paragraphs whose text differs only by their numbering label count
+as renumbered, not changed, and so does a label standing alone (the TT cell of
+a task table, paired by its row). Changes carry word-level edit scripts, which
+the reports show and the redline (``redline.py``) turns into tracked changes.
 
 The JSON shape (``to_json``) is a contract; see docs/architecture.md.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from drafter.align import align, word_ops
+from drafter.align import OPAQUE, align, word_ops
 from drafter.docx_io.reader import DocParagraph
 from drafter.errors import InputError
 from drafter.i18n import _
-from drafter.numbering import split_label
+from drafter.numbering import parse_label, split_label
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 SECTION_SEPARATOR = " › "
+_ORDINAL = re.compile(r"\d{1,3}")  # a bare number: the TT (ordinal) cell of a table row
+_APPENDIX_HEADING = re.compile(r"^PHỤ\s+LỤC\b")  # "PHỤ LỤC", "PHỤ LỤC 2" start an appendix
 
 
 class Paragraph(NamedTuple):
@@ -80,13 +85,51 @@ def _heading_level(paragraph: DocParagraph, path: str) -> int:
     return 0
 
 
+def _appendix_start(items: list[tuple[DocParagraph, str, str, int | None]]) -> int:
+    """Index of the first paragraph of the appendices (what follows Nơi nhận and
+    the signature: a task table, a copy), as ``drafter check`` sees the parts
+    of a document (``sources.layout``); ``len(items)`` when there is none."""
+    from drafter.sources import view
+    from drafter.sources.labels import read_label
+    from drafter.sources.layout import RawParagraph, assign_roles
+
+    kept, raws = [], []
+    for index, (paragraph, text, _path, _line) in enumerate(items):
+        if not text.strip():
+            continue
+        parsed = read_label(text)
+        kept.append(index)
+        raws.append(
+            RawParagraph(
+                text[parsed.end :] if parsed else text,
+                paragraph.location,
+                paragraph.style,
+                parsed is not None,
+                parsed.kind if parsed else None,
+            )
+        )
+    roles = assign_roles(raws)
+    return next(
+        (kept[n] for n, (role, _field) in enumerate(roles) if role == view.APPENDIX), len(items)
+    )
+
+
 def _with_sections(
     items: list[tuple[DocParagraph, str, str, int | None]],
 ) -> list[Paragraph]:
-    """Number the paragraphs and give each the heading chain above it."""
+    """Number the paragraphs and give each the heading chain above it; the
+    paragraphs of an appendix are grouped under the appendix's own heading
+    ("PHỤ LỤC"), not under the last heading of the body."""
     chain: list[str] = []
     out = []
+    appendix, appendix_heading = _appendix_start(items), ""
     for number, (paragraph, text, path, line) in enumerate(items, start=1):
+        if number > appendix:
+            stripped = text.strip()
+            if stripped and (not appendix_heading or _APPENDIX_HEADING.match(stripped)):
+                appendix_heading = stripped
+            out.append(Paragraph(number, text, path, appendix_heading, 0, paragraph.element, line))
+            continue
         level = _heading_level(paragraph, path)
         if level:
             chain = [*chain[: level - 1], text.strip()]
@@ -156,13 +199,60 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     return out
 
 
+def _row_of(element: Any) -> tuple[Any, Any] | None:
+    """``(cell, row)`` of the table row holding the paragraph ``element``, if any."""
+    from drafter.docx_io.package import w
+
+    cell, row = element, element.getparent() if element is not None else None
+    while row is not None and row.tag != w("tr"):
+        cell, row = row, row.getparent()
+    return (cell, row) if row is not None else None
+
+
+def _label_only(paragraph: Paragraph) -> bool:
+    """A paragraph that is nothing but a numbering label: "1." standing alone over
+    its sub-items, or the bare number in the first cell of a table row (the TT,
+    ordinal, column of a task table)."""
+    from drafter.docx_io.package import w
+
+    stripped = paragraph.text.strip()
+    parsed = parse_label(stripped + " ")
+    if parsed is not None and parsed.kind != "bullet" and parsed.end >= len(stripped):
+        return True
+    if not _ORDINAL.fullmatch(stripped):
+        return False
+    found = _row_of(paragraph.element)
+    return found is not None and found[0] is next(found[1].iterchildren(w("tc")), None)
+
+
+def _key(paragraph: Paragraph) -> str:
+    """What identifies a paragraph across drafts: its text without its label. A
+    label standing alone is identified by the other cells of its table row, so a
+    TT cell pairs with the TT cell of its own task (outside tables, with any
+    other lone label), never with a paragraph of text."""
+    if not _label_only(paragraph):
+        return split_label(paragraph.text)[1]
+    from drafter.docx_io.package import w
+    from drafter.docx_io.reader import paragraph_text
+
+    found = _row_of(paragraph.element)
+    if found is None:
+        return f"{OPAQUE}label"
+    cell, row = found
+    others = [
+        paragraph_text(p) for p in row.iter(w("p"))
+        if not any(ancestor is cell for ancestor in p.iterancestors())
+    ]  # fmt: skip
+    return f"{OPAQUE}label:" + " | ".join(others)
+
+
 def compare(old: Side, new: Side) -> DiffResult:
     """The changes from ``old`` to ``new`` (empty paragraphs are not compared)."""
     old_items = [p for p in old.paragraphs if p.text.strip()]
     new_items = [p for p in new.paragraphs if p.text.strip()]
     pairs = align(
-        [split_label(p.text)[1] for p in old_items],
-        [split_label(p.text)[1] for p in new_items],
+        [_key(p) for p in old_items],
+        [_key(p) for p in new_items],
         [p.path for p in old_items],
         [p.path for p in new_items],
     )
@@ -175,7 +265,8 @@ def compare(old: Side, new: Side) -> DiffResult:
             if a.text == b.text:
                 unchanged += 1
             else:
-                kind = "renumbered" if pair.same else "changed"
+                only_labels = _label_only(a) and _label_only(b)
+                kind = "renumbered" if pair.same or only_labels else "changed"
                 changes.append(Change(kind, b.section, a, b, word_changes(a.text, b.text), last))
         elif b is not None:
             changes.append(

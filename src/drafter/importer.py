@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from drafter import doctypes, numbering
 from drafter.docx_io.reader import DocParagraph
-from drafter.docx_io.snapshot import SnapParagraph, Unit, flatten
+from drafter.docx_io.snapshot import SnapParagraph, Snapshot, Unit, flatten
 from drafter.errors import InputError
 from drafter.i18n import _
 from drafter.model import Outline
@@ -35,6 +35,7 @@ from drafter.recognise import (
     Recogniser,
     Role,
     choose_style,
+    default_style,
     import_patterns,
     place_date,
     strip_prefix,
@@ -193,6 +194,7 @@ class _Assembler:
     def __init__(self) -> None:
         self.data: dict[str, Any] = {}
         self.stack: list[dict[str, Any]] = []
+        self.depths: list[int] = []  # the depth each section of ``stack`` was given
         self.by_path: dict[str, dict[str, Any]] = {}
         self.notes: list[str] = []
 
@@ -225,15 +227,20 @@ class _Assembler:
             self._generic(role.path, role.text)
 
     def _section(self, role: Role) -> None:
-        depth = max(1, min(role.depth, len(self.stack) + 1))
+        """A section under the nearest open one of a lower depth: labels of one
+        depth are siblings even where the levels above them are missing."""
+        kept = len(self.depths)
+        while kept and self.depths[kept - 1] >= role.depth:
+            kept -= 1
         section: dict[str, Any] = {}
         if role.kind == "heading":
             section["heading"] = role.text
         elif role.kind == "item":
             section["text"] = [role.text]
-        parent = self.stack[depth - 2] if depth > 1 else self.data
+        parent = self.stack[kept - 1] if kept else self.data
         parent.setdefault("sections", []).append(section)
-        self.stack = [*self.stack[: depth - 1], section]
+        self.stack = [*self.stack[:kept], section]
+        self.depths = [*self.depths[:kept], role.depth]
         if role.path:
             self.by_path[role.path] = section
 
@@ -330,13 +337,12 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
         main = package.main_part
     paragraphs = [p for p in read_paragraphs(path, data) if p.part == main]
     known: dict[int, Role] = {}
-    preferred = doctypes.get_type("chuong-trinh").numbering
+    preferred: str | None = None  # the style the file was written in, when drafter built it
     if snapshot is not None:
         base = generated_origins(paragraphs, snapshot.units)
         for i, origin in base.items():
             known[i] = _role_from_path(origin, paragraphs[i].text)
-        labelled = [numbering.parse_label(b.text) for b in flatten(snapshot.units) if b.label]
-        preferred = choose_style([p for p in labelled if p and p.kind != "bullet"], preferred)
+        preferred = _built_style(snapshot)
     recogniser = Recogniser(paragraphs, known)
     roles = {**recogniser.run(preferred), **known}
     assembler = _Assembler()
@@ -344,15 +350,16 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
         if i in roles:
             assembler.add(roles[i])
     plain = assembler.data
-    notes = recogniser.notes + _complete(plain, recogniser, preferred)
+    notes = recogniser.notes + _complete(plain, recogniser, recogniser.preferred)
     if "draft" not in plain:
-        plain["draft"] = snapshot is None and not _looks_final(plain)
-        if plain["draft"]:
+        missing = [] if snapshot is not None else _missing_for_final(plain)
+        plain["draft"] = bool(missing)
+        if missing:
             notes.append(
                 _(
-                    "the Word file has no draft mark, but no number, full date or signer "
-                    "either; imported as a draft (draft: true)"
-                )
+                    "the Word file has no draft mark, but it has {missing}; imported as a draft "
+                    "(draft: true)"
+                ).format(missing=_join_and(missing))
             )
     if snapshot is not None:  # what the document cannot show: as the outline said
         if snapshot.info.get("type") in doctypes.type_keys():
@@ -360,12 +367,25 @@ def import_docx(path: Path | str, data: bytes | None = None) -> ImportResult:
         plain.pop("numbering", None)
         if snapshot.info.get("numbering"):
             plain["numbering"] = snapshot.info["numbering"]
+        restyled = recogniser.style_name != preferred
+        restyle_note = []
+        if restyled:  # labels typed in Word that the outline's style cannot write
+            plain["numbering"] = recogniser.style_name
+            restyle_note.append(
+                _(
+                    "the numbering labels typed in Word need the numbering style "
+                    "'{style}' (was '{was}'); imported with numbering: {style}"
+                ).format(style=recogniser.style_name, was=preferred)
+            )
         original = _written_outline(snapshot.info)
         if original is not None:
             _fill_hidden(assembler.by_path, original)
             changed = changed_roots(paragraphs, flatten(snapshot.units))
+            if restyled:
+                changed.add("numbering")
             plain = _keep_unchanged(plain, original, changed)
             notes = recogniser.notes
+        notes = notes + restyle_note
     outline, issues = convert(Outline, plain)
     if outline is None or issues:
         details = "; ".join(
@@ -390,11 +410,38 @@ def _written_outline(info: dict[str, str]) -> dict[str, Any] | None:
     return written if isinstance(written, dict) else None
 
 
-def _looks_final(plain: dict[str, Any]) -> bool:
-    """A number, a full date and a signer: what a signed (final) document carries."""
+def _built_style(snapshot: Snapshot) -> str:
+    """The numbering style a file drafter built was written in: the outline's own,
+    else the one its generated labels show (the type's default, or drafter.yaml's)."""
+    written = snapshot.info.get("numbering")
+    if written in numbering.style_names():
+        return str(written)
+    kind = snapshot.info.get("type")
+    fallback = doctypes.get_type(kind).numbering if kind in doctypes.type_keys() else None
+    labelled = [numbering.parse_label(b.text) for b in flatten(snapshot.units) if b.label]
+    shown = [p for p in labelled if p and p.kind != "bullet"]
+    return choose_style(shown, fallback or default_style())
+
+
+def _missing_for_final(plain: dict[str, Any]) -> list[str]:
+    """What a signed (final) document carries that ``plain`` lacks: a number, a
+    full date, a signer (empty: it looks final)."""
     date = plain.get("date")
-    full_date = isinstance(date, str) and date.count("-") == 2
-    return bool(plain.get("number") and full_date and plain.get("signature", {}).get("name"))
+    missing = []
+    if not plain.get("number"):
+        missing.append(_("no number"))
+    if not (isinstance(date, str) and date.count("-") == 2):
+        missing.append(_("no full date (day, month and year)"))
+    if not plain.get("signature", {}).get("name"):
+        missing.append(_("no signer's name"))
+    return missing
+
+
+def _join_and(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in the current language."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _complete(plain: dict[str, Any], recogniser: Recogniser, preferred: str) -> list[str]:

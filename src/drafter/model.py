@@ -283,7 +283,11 @@ class Outline:
         None
     )
     numbering: Annotated[
-        str | None, Doc("Kiểu đánh số: hd36, hd36-hyphen, hyphen, arabic, dieu, quy-dinh")
+        str | None,
+        Doc(
+            "Kiểu đánh số: hd36, hd36-hyphen, hyphen, arabic, dieu, quy-dinh; hd36-letter, "
+            "hd36-hyphen-letter, arabic-letter (a) ngay dưới 1.)"
+        ),
     ] = None
     task_table: Annotated[
         bool | None, Doc("true: in phụ lục bảng nhiệm vụ (chủ trì, phối hợp, thời gian)")

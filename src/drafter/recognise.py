@@ -69,26 +69,52 @@ def _label_of(paragraph: DocParagraph) -> tuple[numbering.ParsedLabel | None, st
 
 
 def choose_style(labels: list[numbering.ParsedLabel], preferred: str) -> str:
-    """The numbering style that explains most of ``labels`` (ties: ``preferred``)."""
+    """The numbering style that explains ``labels`` best (ties: ``preferred``).
+
+    First the style that can write most of the labels at all; then the one that
+    writes most of them at the level the document shows them: the kinds of
+    label present ranked as ``drafter check`` ranks them (Roman parts, then
+    1., 1.1., then a)), so a document numbered only "1., 2., 3." is at level 1
+    (``arabic``, not ``hd36``'s "I." above it) and "a)" straight under "1." is
+    one level below it (a ``…-letter`` style, not two levels down under a
+    "1.1." that is not there).
+    """
+    from drafter.sources.labels import assign_levels
+
+    levels = assign_levels(list(labels))
     names = [preferred, *[n for n in numbering.style_names() if n != preferred]]
-    best, best_score = preferred, -1
+    best, best_score = preferred, (-1, -1)
     for name in names:
         style = numbering.get_style(name)
-        score = sum(1 for label in labels if label_depth(label, style) > 0)
+        depths = [label_depth(label, style) for label in labels]
+        score = (
+            sum(1 for depth in depths if depth > 0),
+            sum(1 for depth, level in zip(depths, levels, strict=True) if depth == level),
+        )
         if score > best_score:
             best, best_score = name, score
     return best
 
 
-def _is_heading(paragraph: DocParagraph, body: str, nxt: tuple[int, bool] | None, depth: int
-                ) -> bool:  # fmt: skip
-    """A numbered paragraph that titles what follows rather than being an item itself."""
+def default_style() -> str:
+    """The style assumed while nothing says otherwise (a programme's, HD 36)."""
+    return doctypes.get_type("chuong-trinh").numbering
+
+
+def _is_heading(paragraph: DocParagraph, body: str, nxt: tuple[int, bool] | None, depth: int,
+                after_item: bool = False) -> bool:  # fmt: skip
+    """A numbered paragraph that titles what follows rather than being an item itself.
+
+    ``after_item``: it comes straight after a numbered item of its own level (one
+    list), so only its style or bold type can make it a heading, not the text
+    that happens to follow the last item of the list.
+    """
     patterns = import_patterns()
     if (paragraph.style or "").lower().startswith("heading"):
         return True
     if paragraph.runs and all(fmt.bold for text, fmt in paragraph.runs if text.strip()):
         return True
-    if len(body) > patterns["heading_max_chars"]:
+    if after_item or len(body) > patterns["heading_max_chars"]:
         return False
     if body.rstrip().endswith(tuple(patterns["sentence_ends"])):
         return False
@@ -108,6 +134,7 @@ class Recogniser:
         self.roles: dict[int, Role] = {}
         self.type_key: str | None = None
         self.style_name = ""
+        self.preferred = default_style()
 
     def note(self, paragraph: DocParagraph, why: str) -> None:
         self.notes.append(
@@ -116,7 +143,10 @@ class Recogniser:
             )
         )
 
-    def run(self, preferred_style: str) -> dict[int, Role]:
+    def run(self, preferred_style: str | None = None) -> dict[int, Role]:
+        """Roles of the paragraphs; labels are read in ``preferred_style`` when
+        they fit it as well as any style (default: the numbering of the type
+        the file names, else a programme's)."""
         patterns = import_patterns()
         items = self.paragraphs
         names = type_names()
@@ -166,7 +196,11 @@ class Recogniser:
             ),
             len(items),
         )
-        self._body(range(body_start, tail_start), preferred_style)
+        if preferred_style:
+            self.preferred = preferred_style
+        elif self.type_key is not None:
+            self.preferred = doctypes.get_type(self.type_key).numbering
+        self._body(range(body_start, tail_start), self.preferred)
         self._tail(range(tail_start, len(items)))
         return self.roles
 
@@ -200,14 +234,22 @@ class Recogniser:
     def _body(self, indexes: range, preferred: str) -> None:
         patterns = import_patterns()
         labels: list[tuple[int, numbering.ParsedLabel | None, str]] = []
+        shown: list[numbering.ParsedLabel] = []  # every label of the body, known or not
         for i in indexes:
             text = self.paragraphs[i].text.strip()
-            if i in self.known or not text or patterns["rule"].match(text):
+            if i in self.known:
+                if self.known[i].kind in ("heading", "item", "label"):
+                    parsed = _label_of(self.paragraphs[i])[0]
+                    if parsed is not None and parsed.kind != "bullet":
+                        shown.append(parsed)
+                continue
+            if not text or patterns["rule"].match(text):
                 continue
             parsed, body = _label_of(self.paragraphs[i])
             labels.append((i, parsed, body))
-        numbered = [p for _i, p, _b in labels if p is not None and p.kind != "bullet"]
-        self.style_name = choose_style(numbered, preferred)
+            if parsed is not None and parsed.kind != "bullet":
+                shown.append(parsed)
+        self.style_name = choose_style(shown, preferred)
         style = numbering.get_style(self.style_name)
         depths = {
             i: (label_depth(p, style) or 1) if p is not None and p.kind != "bullet" else 0
@@ -235,7 +277,12 @@ class Recogniser:
                 seen_numbered, closing = True, False
                 position = order.index(i)
                 nxt = next(((depths[j], depths[j] > 0) for j in order[position + 1 :]), None)
-                kind = "heading" if _is_heading(paragraph, body, nxt, depths[i]) else "item"
+                before = self.roles.get(order[position - 1]) if position else None
+                after_item = (
+                    before is not None and before.kind == "item" and before.depth == depths[i]
+                )
+                heading = _is_heading(paragraph, body, nxt, depths[i], after_item)
+                kind = "heading" if heading else "item"
                 self.roles[i] = Role(kind, text=body, depth=depths[i])
                 continue
             text = paragraph.text

@@ -111,15 +111,14 @@ class _Outline:
     def header(self) -> None:
         header = self.context["header"]
         issuer = ("issuer",)
-        self.add(header["superior"], view.HEADER,
-                 self.written(header["superior"], ("issuer", "superior"), issuer),
-                 field=view.SUPERIOR)  # fmt: skip
-        self.add(
-            header["issuer"],
-            view.HEADER,
-            self.written(header["issuer"], ("issuer", "name"), issuer),
-            field=view.ISSUER,
-        )
+        for key, field, own in (("superior", view.SUPERIOR, "superior"),
+                                ("issuer", view.ISSUER, "name")):  # fmt: skip
+            text = header[key]
+            locator = self.written(text, ("issuer", own), issuer)
+            if _data_at(self.data, ("issuer", own)) is None:  # derived from the level
+                self.add_pieces(text, view.HEADER, self.issuer_names(text, locator), field=field)
+            else:
+                self.add(text, view.HEADER, locator, field=field)
         self.add(header["star"], view.HEADER, self.fixed(issuer), field=view.STAR)
         self.number_line(header["number_line"])
         if header.get("excerpt"):
@@ -173,8 +172,42 @@ class _Outline:
             pieces = [Piece(0, self.scalar(("place",))),
                       Piece(len(place), self.fixed(("date",), at_key=False))]  # fmt: skip
         else:
-            pieces.append(Piece(text.find(","), self.fixed(("date",), at_key=False)))
+            comma = text.find(",")
+            if place is None:  # the place the issuer level gives: its province, district …
+                pieces = self.issuer_names(text[:comma], pieces[0].locator)
+            pieces.append(Piece(comma, self.fixed(("date",), at_key=False)))
         self.add_pieces(text, view.HEADER, pieces, field=view.PLACE_DATE)
+
+    def issuer_names(self, text: str, around: view.Locator) -> list[Piece]:
+        """A header line drafter derives from the issuer level ("TỈNH ỦY HẬU GIANG", the
+        place): the names the outline's issuer gives (province, district, commune,
+        unit) point at their scalars, the rest at ``around``."""
+        issuer = _data_at(self.data, ("issuer",))
+        found: list[tuple[int, int, view.Locator]] = []
+        if isinstance(issuer, dict):
+            upper = text.upper()
+            for key in ("province", "district", "commune", "unit"):
+                value = issuer.get(key)
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                name = value.strip()
+                at = upper.find(name.upper())
+                if at < 0 or len(name.upper()) != len(name):
+                    continue
+                end = at + len(name)
+                if any(
+                    at < other_end and other_start < end for other_start, other_end, _l in found
+                ):
+                    continue
+                scalar = self.scalar(("issuer", key), len(value) - len(value.lstrip()))
+                exact = text[at:end] == name
+                found.append((at, end, scalar if exact else _ReadOnly(scalar)))
+        pieces = [Piece(0, around)]
+        for start, end, locator in sorted(found, key=lambda item: item[0]):
+            if start == 0:
+                pieces = []
+            pieces += [Piece(start, locator), Piece(end, around)]
+        return pieces
 
     def addressees(self) -> None:
         for index, line in enumerate(self.context.get("addressees") or []):

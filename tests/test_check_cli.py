@@ -63,6 +63,54 @@ def test_broken_inputs_are_reported_with_exit_2(tmp_path: Path) -> None:
     assert "corrupt.docx" in err and "Traceback" not in err
 
 
+def test_a_file_that_could_not_be_read_is_never_called_clean(tmp_path: Path) -> None:
+    """The summary counts the files it could not read: "no problems" is said only
+    about files that were read."""
+    Path("bad.docx").write_bytes(b"not a zip at all")
+    code, out, err = check("bad.docx")
+    assert code == 2 and "bad.docx" in err and err.count("\n") == 1
+    assert "Không phát hiện vấn đề nào" not in out
+    assert out.splitlines()[-1] == "Không kiểm tra được tệp nào. 1 tệp không đọc được."
+    clean = write(tmp_path / "a.txt", CLEAN)
+    code, out, _err = check("bad.docx", clean, "missing.txt", ignore=["HDR010"])
+    assert code == 2
+    assert out.splitlines()[-1] == "Không phát hiện vấn đề nào trong 1 tệp. 2 tệp không đọc được."
+    code, out, _err = check("bad.docx", write(tmp_path / "b.txt", SLIPS))
+    assert code == 2
+    assert out.splitlines()[-1].startswith("Phát hiện 1 lỗi, 1 cảnh báo và 1 lưu ý trong 1 tệp. "
+                                           "1 tệp không đọc được.")  # fmt: skip
+
+
+def test_a_folder_with_nothing_to_check_is_a_wrong_path(tmp_path: Path) -> None:
+    """``drafter check emptydir/`` in CI must not pass: exit 2 and a one-line reason,
+    even next to a folder that has files."""
+    (tmp_path / "emptydir").mkdir()
+    (tmp_path / "emptydir" / "notes.odt").write_bytes(b"not checked")
+    (tmp_path / "drafts").mkdir()
+    write(tmp_path / "drafts" / "a.txt", CLEAN)
+    code, out, err = check("emptydir")
+    assert code == 2
+    assert err == (
+        "lỗi: không tìm thấy tệp nào để kiểm tra trong emptydir "
+        "(drafter chỉ kiểm tra tệp .yaml, .yml, .docx, .txt và .md)\n"
+    )
+    assert out == "Không kiểm tra được tệp nào. 1 thư mục không có tệp nào để kiểm tra.\n"
+    code, out, err = check("emptydir", "drafts", ignore=["HDR010"])
+    assert code == 2 and err.count("\n") == 1
+    assert out == (
+        "Không phát hiện vấn đề nào trong 1 tệp. 1 thư mục không có tệp nào để kiểm tra.\n"
+    )
+    assert check("drafts")[0] == 0
+    for output_format in ("json", "sarif"):
+        code, out, err = check("emptydir", output_format=output_format)
+        assert code == 2 and "emptydir" in err
+        json.loads(out)  # still the machine-readable document on stdout
+    result = run_cli("check", "emptydir/", cwd=tmp_path)
+    assert result.code == 2 and "emptydir" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("--lang", "en", "check", "no-such-folder/", cwd=tmp_path)
+    assert result.code == 2 and "no-such-folder: file not found" in result.stderr
+
+
 def test_cli_one_line_reason_and_no_traceback(tmp_path: Path) -> None:
     result = run_cli("check", "nothing-here.yaml", cwd=tmp_path)
     assert result.code == 2 and "nothing-here.yaml" in result.stderr

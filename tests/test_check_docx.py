@@ -98,7 +98,7 @@ def test_appendix_text_points_into_the_outline() -> None:
 
     tasks = appendix("ke-hoach-chuyen-doi-so-2024.yaml")
     assert tasks["Quý IV/2024"].startswith("Quý IV/2024")
-    assert tasks["Kho lưu trữ Tỉnh ủy"].startswith("support:")
+    assert tasks["Kho lưu trữ Tỉnh ủy"].startswith("Kho lưu trữ Tỉnh ủy")  # its own item
     assert tasks["Số hóa hồ sơ, tài liệu lưu trữ của Tỉnh ủy giai đoạn 2015 - 2020."].startswith(
         "Số hóa hồ sơ"
     )
@@ -226,6 +226,78 @@ def test_font_and_size_of_a_body_paragraph(tmp_path: Path) -> None:
     found = fmt_findings(tmp_path, formatted(GOOD_MARGINS, "Arial", 12))
     assert [(code, line) for code, line, _ in found] == [("FMT002", 10), ("FMT003", 10)]
     assert "Arial" in found[0][2] and "cỡ chữ 12;" in found[1][2]
+
+
+def word_default_document(path: Path, adjust=None) -> Path:
+    """A document typed in a fresh Word document (python-docx's default template:
+    docDefaults and the heading styles name only theme fonts, the theme's minor
+    font is Cambria and its major font Calibri)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Công tác xây dựng Đảng", 1)
+    document.add_paragraph("Tổ chức hội nghị quán triệt nghị quyết.")
+    document.add_paragraph("Rà soát quy chế làm việc.")
+    if adjust is not None:
+        adjust(document)
+    document.save(str(path))
+    return path
+
+
+def fonts_reported(path: Path) -> list[tuple[int, str]]:
+    (report,) = check_paths([path], select=["FMT002"]).files
+    assert report.understood, report
+    return [(f.line, f.message.split("phông ")[1].split(",")[0]) for f in report.findings]
+
+
+def test_theme_fonts_of_a_new_word_document_are_reported(tmp_path: Path) -> None:
+    """Word's default fonts come through ``w:asciiTheme``/``w:hAnsiTheme`` and the
+    theme part: the body in the theme's minor font, the heading in its major one."""
+    path = word_default_document(tmp_path / "moi.docx")
+    assert fonts_reported(path) == [(1, "Calibri"), (2, "Cambria"), (3, "Cambria")]
+
+
+def test_a_font_set_over_the_theme_wins_and_is_not_reported(tmp_path: Path) -> None:
+    def times(document) -> None:
+        document.styles["Normal"].font.name = "Times New Roman"  # the style over the defaults
+        for run in document.paragraphs[0].runs:  # the text over the heading style
+            run.font.name = "Times New Roman"
+
+    path = word_default_document(tmp_path / "tnr.docx", times)
+    assert fonts_reported(path) == []
+
+
+def test_a_theme_font_on_the_same_element_overrides_the_name(tmp_path: Path) -> None:
+    """``w:asciiTheme`` wins over ``w:ascii`` on one ``w:rFonts``; Vietnamese letters
+    are drawn with the ``w:hAnsi`` font."""
+    from docx.oxml.ns import qn
+
+    def mixed(document) -> None:
+        first, second = document.paragraphs[1:3]
+        fonts = first.runs[0]._r.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:ascii"), "Times New Roman")
+        fonts.set(qn("w:hAnsi"), "Times New Roman")
+        fonts.set(qn("w:asciiTheme"), "majorHAnsi")  # ignored names: the theme's Calibri
+        fonts.set(qn("w:hAnsiTheme"), "majorHAnsi")
+        fonts = second.runs[0]._r.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:ascii"), "Times New Roman")  # the ASCII letters only …
+        fonts.set(qn("w:hAnsi"), "Arial")  # … and "à", "ệ" in Arial
+        document.paragraphs[0].runs[0].font.name = "Times New Roman"
+
+    path = word_default_document(tmp_path / "mixed.docx", mixed)
+    assert fonts_reported(path) == [(2, "Calibri"), (3, "Arial")]
+
+
+def test_a_theme_font_the_file_does_not_name_is_not_guessed(tmp_path: Path) -> None:
+    import zipfile
+
+    source = word_default_document(tmp_path / "moi.docx")
+    target = tmp_path / "no-theme.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            if not item.filename.startswith("word/theme/"):
+                new.writestr(item, old.read(item))
+    assert fonts_reported(target) == []
 
 
 def test_the_built_example_is_formatted_as_hd36_wants(built) -> None:

@@ -98,3 +98,114 @@ def test_a_level_that_cannot_sign_the_type_is_refused_at_once(workdir, drafter_c
     result = drafter_cli("--lang", "en", "new", "nghi-quyet", "--level", "van-phong-tinh-uy")
     assert result.code == 2 and "HD 36" in result.stderr
     assert list(workdir.iterdir()) == []
+
+
+def _fill_in(path, *replacements):
+    text = path.read_text("utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, "utf-8")
+    return text
+
+
+def test_a_starter_filled_in_only_partly_is_not_a_final_document(workdir, drafter_cli):
+    """Number, date and signer filled in, the [brackets] left: the final build is
+    refused, naming each placeholder where it is written; a draft is built and its
+    summary counts them."""
+    assert drafter_cli("new", "ke-hoach", "-o", "kh2.yaml").code == 0
+    text = _fill_in(
+        workdir / "kh2.yaml",
+        ("\nnumber:      ", "\nnumber: 12   "),
+        ("\ndate: ", "\ndate: 2024-03-05 #"),
+        ("\n  name:      ", "\n  name: Nguyễn Văn A"),
+    )
+    lines = text.splitlines()
+
+    def at(needle: str, nth: int = 0) -> str:
+        found = [(n, line.index(needle)) for n, line in enumerate(lines, 1) if needle in line]
+        line, column = found[nth]
+        return f"kh2.yaml:{line}:{column + 1}: TXT016"
+
+    result = drafter_cli("build", "kh2.yaml", "--final", "-o", "kh2.docx")
+    assert result.code == 1 and not (workdir / "kh2.docx").exists()
+    for where in (at("[Tên tỉnh]"), at("[trích yếu, ví dụ"), at("[văn bản cấp trên]"),
+                  at("[Cơ quan chủ trì]"), at("[Cơ quan chủ trì]", 1),
+                  at("[Cơ quan phối hợp]")):  # fmt: skip
+        assert where in result.stderr, (where, result.stderr)
+    draft = drafter_cli("build", "kh2.yaml", "-o", "kh2.docx")
+    assert draft.code == 0 and (workdir / "kh2.docx").exists()
+    assert "Kiểm tra: 14 lỗi" in draft.stdout, draft.stdout
+
+
+def _bracketed(paragraphs):
+    import re
+
+    return {(p.index, m.start()) for p in paragraphs for m in re.finditer(r"\[[^\[\]]+\]", p.text)}
+
+
+@pytest.mark.parametrize("type_key", ALL_TYPES)
+def test_every_placeholder_a_starter_writes_is_reported(type_key, workdir, monkeypatch):
+    """With every issuer level and without drafter.yaml: each "[…]" the document
+    would print (header, place, title, body, task owners, appendix) is reported,
+    and nothing else is."""
+    from drafter import issuers
+    from drafter.checker import Checker
+    from drafter.document import load_document
+    from drafter.errors import OutlineError
+    from drafter.rules import rules_by_code
+    from drafter.rules.context import CheckContext
+    from drafter.sources.outline import outline_document
+
+    monkeypatch.setenv("DRAFTER_NO_CHECK_CACHE", "1")
+    rule = rules_by_code()["TXT016"]
+    checked = 0
+    for level in [None, *issuers.level_keys()]:
+        path = workdir / f"{type_key}-{level}.yaml"
+        path.write_text(starter_text(type_key, level=level), "utf-8")
+        try:
+            document = outline_document(load_document(path))
+        except OutlineError:  # drafter new refuses the level, or the unit must be named first
+            continue
+        checked += 1
+        hits = {(hit.paragraph.index, hit.start) for hit in rule.check(CheckContext(document))}
+        assert hits == _bracketed(document.paragraphs), (type_key, level)
+        report = Checker([rule]).check_file(path)
+        assert report.findings and all(f.severity == "error" for f in report.findings)
+    assert checked >= len(issuers.level_keys()) // 2
+
+
+def test_the_word_file_of_a_starter_shows_the_same_placeholders(workdir, drafter_cli):
+    """A starter built as a draft and checked as a Word file: every "[…]" reported,
+    the header's in capitals named as the starter wrote it."""
+    from drafter.checker import Checker
+    from drafter.rules import rules_by_code
+    from drafter.rules.context import CheckContext
+    from drafter.sources.docx import docx_document
+
+    assert drafter_cli("new", "ke-hoach").code == 0
+    assert drafter_cli("build", "ke-hoach.yaml", "-o", "kh.docx").code == 0
+    rule = rules_by_code()["TXT016"]
+    word = docx_document(workdir / "kh.docx", "kh.docx")
+    hits = list(rule.check(CheckContext(word)))
+    assert {(hit.paragraph.index, hit.start) for hit in hits} == _bracketed(word.paragraphs)
+    (issuer,) = [hit for hit in hits if hit.paragraph.text == "TỈNH ỦY [TÊN TỈNH]"]
+    assert issuer.params == {"text": "[Tên tỉnh]"}
+    report = Checker([rule]).check_file(workdir / "kh.docx")
+    assert len(report.findings) == len(hits) > 10
+
+
+def test_a_placeholder_from_the_settings_starter_is_named_there(workdir, drafter_cli):
+    from drafter.checking import check_paths
+
+    assert drafter_cli("new", "--settings").code == 0
+    assert drafter_cli("new", "to-trinh").code == 0
+    text = (workdir / "to-trinh.yaml").read_text("utf-8")
+    assert not [line for line in text.splitlines() if "[Tên tỉnh]" in line.split("#")[0]]
+    (report,) = check_paths([workdir / "to-trinh.yaml"], select=["TXT016"]).files
+    from_settings = [f for f in report.findings if "drafter.yaml" in f.message]
+    assert from_settings and all("'[Tên tỉnh]'" in f.message for f in from_settings)
+    settings = (workdir / "drafter.yaml").read_text("utf-8")
+    (workdir / "drafter.yaml").write_text(settings.replace('"[Tên tỉnh]"', "Hậu Giang"), "utf-8")
+    (report,) = check_paths([workdir / "to-trinh.yaml"], select=["TXT016"]).files
+    assert not any("Tên tỉnh" in f.message for f in report.findings)

@@ -72,6 +72,36 @@ def test_watch_rebuilds_after_every_save(tmp_path):
     assert lines[-1].startswith("Stopped watching")
 
 
+def test_the_line_after_each_rebuild_counts_warnings_and_notes_too(tmp_path):
+    """A slip that is only a warning ("của của") shows in the summary after the
+    rebuild, in Vietnamese by default, next to the errors and the notes."""
+    outline, output = tmp_path / "ctr.yaml", tmp_path / "out.docx"
+    outline.write_text(
+        "type: chuong-trinh\nissuer: {level: ban-thuong-vu-tinh-uy, province: Hậu Giang}\n"
+        "date: 2024\ntitle: công tác quý I năm 2024\nsections:\n"
+        "  - Tổ chức hội nghị của cán bộ chủ chốt.\n",
+        encoding="utf-8",
+    )
+    lines: list[str] = []
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=watch, args=(outline, output), kwargs={"echo": lines.append, "stop": stop}
+    )
+    worker.start()
+    try:
+        assert wait_for(lambda: any("Đang theo dõi" in line for line in lines))
+        assert lines[1].endswith("Kiểm tra: không phát hiện vấn đề nào."), lines
+        seen = len(lines)
+        replace_in(outline, "nghị của cán bộ", "nghị của của cán bộ")
+        assert wait_for(lambda: any("Kiểm tra:" in line for line in lines[seen:]))
+    finally:
+        stop.set()
+        worker.join(timeout=15)
+    (summary,) = [line for line in lines[seen:] if "Kiểm tra:" in line]
+    assert "Kiểm tra: 0 lỗi, 1 cảnh báo, 0 lưu ý" in summary, summary
+    assert "drafter check" in summary  # and how to see the warning
+
+
 def test_ctrl_c_stops_cleanly(tmp_path):
     outline = copy_example(tmp_path)
     process = subprocess.Popen(

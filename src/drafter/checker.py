@@ -39,6 +39,12 @@ class FileReport(NamedTuple):
     understood: bool = True  # False: unreadable or structurally broken (exit 2)
     error: str | None = None  # a one-line reason when the file could not be read at all
     fixed: int = 0  # findings removed by --fix
+    empty_folder: bool = False  # a folder named on the command line with no file to check
+
+    @property
+    def unread(self) -> bool:
+        """A file that could not be read at all (not a folder with nothing in it)."""
+        return self.error is not None and not self.empty_folder
 
 
 class Checker:
@@ -71,14 +77,13 @@ class Checker:
             return FileReport(display, problem_findings(error), understood=False)
         except DrafterError as error:
             return FileReport(display, [], understood=False, error=error.message)
-        return FileReport(
-            display,
-            [],
-            understood=False,
-            error=_("{path}: drafter checks .yaml, .yml, .docx, .txt and .md files").format(
+        if not path.exists():
+            reason = _("{path}: file not found").format(path=display)
+        else:
+            reason = _("{path}: drafter checks .yaml, .yml, .docx, .txt and .md files").format(
                 path=display
-            ),
-        )
+            )
+        return FileReport(display, [], understood=False, error=reason)
 
     def check_text(self, path: Path, text: str) -> FileReport:
         """Check the text of an outline or a text file (the file itself is not read)."""

@@ -4,7 +4,8 @@ Each file is checked with the rules and severities of the drafter.yaml that
 applies to it (the nearest one from its folder upwards, as for build); the
 command line's ``--select`` replaces that file's ``select`` and ``--ignore``
 adds to its ``ignore``. The exit code follows the CLI contract: 2 when a file
-could not be read or understood, else 1 when an ``error`` was found (any
+could not be read or understood, or a folder named holds no file to check (a
+wrong path must not pass in CI), else 1 when an ``error`` was found (any
 finding with ``--strict``), else 0.
 """
 
@@ -157,7 +158,13 @@ def check_paths(
     check_selectors(cli_select, "--select")
     check_selectors(cli_ignore, "--ignore")
     reports, checkers, broken = [], {}, set()
-    for path in expand_paths(paths):
+    files: list[Path] = []
+    for given in paths:
+        found = expand_paths([given])
+        if not found:  # a folder with nothing drafter checks: a wrong path, never "no problems"
+            reports.append(empty_folder_report(given))
+        files.extend(found)
+    for path in files:
         try:
             settings = settings_for(path)
             key = (settings.path, settings.text)
@@ -181,6 +188,14 @@ def check_paths(
     ran = {rule.code for checker in checkers.values() for rule in checker.rules}
     rules = tuple(rule for rule in all_rules() if rule.code in ran)
     return CheckReport(reports, strict, rules)
+
+
+def empty_folder_report(folder: Path) -> FileReport:
+    """A folder named on the command line in which no file is to be checked (exit 2)."""
+    reason = _(
+        "no file to check in {path} (drafter checks .yaml, .yml, .docx, .txt and .md files)"
+    ).format(path=folder)
+    return FileReport(str(folder), [], understood=False, error=reason, empty_folder=True)
 
 
 def _shown_path(path: Path) -> str:

@@ -25,13 +25,8 @@ from drafter.model import Doc, Issuer, Outline, Section, Signature
 from drafter.settings import SETTINGS_NAME, LoadedSettings, Settings
 
 COMMENT_COLUMN = 30
-PROVINCE_PLACEHOLDER = "[Tên tỉnh]"
-_PLACEHOLDERS = {
-    "province": "[Tên tỉnh]",
-    "district": "[Tên huyện]",
-    "commune": "[Tên xã]",
-    "unit": "[tuyen-giao, to-chuc, dan-van … hoặc tên chi bộ]",
-}
+ISSUER_NAMES = ("province", "district", "commune", "unit")  # names a level's header may need
+_BRACKETED = re.compile(r"\[[^\[\]\n]+\]")
 
 
 # --------------------------------------------------------------------------- YAML text
@@ -145,6 +140,31 @@ def starters() -> dict[str, dict[str, Any]]:
     return load_data("starters")
 
 
+def placeholder(name: str) -> str:
+    """What a starter writes for ``name`` (``province``, ``title`` …) when nothing
+    gives it (``placeholders`` in data/starters.yaml)."""
+    return starters()["placeholders"][name]
+
+
+@cache
+def placeholders() -> frozenset[str]:
+    """Every "[…]" span a starter may write: the text for the clerk to replace."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.update(_BRACKETED.findall(value))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(starters())
+    return frozenset(found)
+
+
 def _settings_summary(settings: Settings, doctype: doctypes.DocumentType) -> str | None:
     """What drafter.yaml gives this document: header, symbol, signature."""
     from drafter.resolve import resolve
@@ -171,21 +191,21 @@ def _issuer_lines(writer: _Writer, issuer: Issuer, needed: list[str], owner: typ
     writer.line("issuer:", field_doc(owner, "issuer"))
     writer.key("level", issuer.level, field_doc(Issuer, "level"), indent=2)
     for name in needed:
-        writer.key(name, getattr(issuer, name) or _PLACEHOLDERS[name], field_doc(Issuer, name),
+        writer.key(name, getattr(issuer, name) or placeholder(name), field_doc(Issuer, name),
                    indent=2)  # fmt: skip
 
 
 def needed_names(level_key: str, known: Issuer | None) -> list[str]:
     """The names (province, district …) a level's header needs and ``known`` lacks."""
     level = issuers.levels()[level_key]
-    probe = Issuer(level=level_key, **{name: getattr(known, name, None) for name in _PLACEHOLDERS})
+    probe = Issuer(level=level_key, **{name: getattr(known, name, None) for name in ISSUER_NAMES})
     needed = []
     values, _problems = issuers.placeholder_values(probe)
     for templates in (level.name, level.superior, level.code):
         _value, missing = issuers.fill(templates, values)
         for field in missing:
             key = "unit" if field.startswith("unit") else field
-            if key in _PLACEHOLDERS and key not in needed:
+            if key in ISSUER_NAMES and key not in needed:
                 needed.append(key)
     return needed
 
@@ -247,23 +267,23 @@ def starter_text(
                 "whole office\nwith 'drafter new --settings' and remove it from outlines."
             )
         )
-        issuer = Issuer(level="ban-thuong-vu-tinh-uy", province=PROVINCE_PLACEHOLDER)
+        issuer = Issuer(level="ban-thuong-vu-tinh-uy", province=placeholder("province"))
         _issuer_lines(writer, issuer, ["province"])
     writer.blank()
 
     writer.key("number", None, field_doc(Outline, "number"))
     writer.key("date", today.year, field_doc(Outline, "date"))
     writer.key("draft", True, field_doc(Outline, "draft"))
-    writer.key("title", content.get("title", "[trích yếu]"), field_doc(Outline, "title"))
+    writer.key("title", content.get("title", placeholder("title")), field_doc(Outline, "title"))
     if content.get("addressees") or doctype.addressees:
         writer.line("addressees:", field_doc(Outline, "addressees"))
-        for item in content.get("addressees", ["[Nơi nhận]"]):
+        for item in content.get("addressees", [placeholder("addressee")]):
             writer.lines.append(f"  - {scalar(item)}")
     writer.blank()
     if content.get("preamble"):
         writer.paragraphs("preamble", content["preamble"], field_doc(Outline, "preamble"))
     writer.line("sections:", _sections_doc(doctype))
-    for section in content.get("sections", ["[Nội dung.]"]):
+    for section in content.get("sections", [placeholder("section")]):
         _section(writer, section, 2, today)
     if content.get("closing"):
         writer.paragraphs("closing", content["closing"], field_doc(Outline, "closing"))
@@ -278,7 +298,7 @@ def starter_text(
         writer.line(
             "recipients:", _("Recipients; drafter adds the dashes and the archive line ('Lưu …')")
         )
-        for item in [*recipients, *settings.recipients] or ["[Nơi nhận],"]:
+        for item in [*recipients, *settings.recipients] or [placeholder("recipient")]:
             writer.lines.append(f"  - {scalar(item)}")
     else:
         defaults = [*doctype.recipients, *settings.recipients]
@@ -290,7 +310,7 @@ def starter_text(
             else _("Recipients: by default only the archive line ('Lưu …'). To list them here:")
         )
         writer.key("recipients", None, commented=True)
-        writer.lines.append("#   - [Nơi nhận],")
+        writer.lines.append(f"#   - {placeholder('recipient')}")
     if doctype.task_table:
         writer.blank()
         writer.key("task_table", True, field_doc(Outline, "task_table"))

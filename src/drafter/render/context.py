@@ -52,16 +52,45 @@ class TaskFormat(NamedTuple):
     end: str = "."
 
     def note(self, section: Section) -> str | None:
-        parts = []
-        if section.lead:
-            parts.append(f"{self.lead}: {section.lead}")
-        if section.support:
-            parts.append(f"{self.support}: {', '.join(section.support)}")
-        if section.deadline:
-            parts.append(f"{self.deadline}: {section.deadline}")
-        if not parts or not self.in_text:
+        if not self.in_text:
             return None
-        return self.separator.join(parts) + self.end
+        return "".join(part.text for part in self.note_parts(section)) or None
+
+    def note_parts(self, section: Section) -> list[NotePart]:
+        """The note, stretch by stretch: the words drafter writes ("Cơ quan chủ
+        trì: ", "; ", ".") and the values the outline gives (each cơ quan phối
+        hợp on its own), each with the field it belongs to (empty when the
+        section has no owner and no deadline)."""
+        fields = [
+            (name, label, values)
+            for name, label, values in (
+                ("lead", self.lead, [section.lead] if section.lead else []),
+                ("support", self.support, section.support),
+                ("deadline", self.deadline, [section.deadline] if section.deadline else []),
+            )
+            if values
+        ]
+        parts: list[NotePart] = []
+        for number, (name, label, values) in enumerate(fields):
+            lead_in = f"{self.separator if number else ''}{label}: "
+            parts.append(NotePart(name, None, lead_in))
+            for index, value in enumerate(values):
+                if index:
+                    parts.append(NotePart(name, None, ", "))
+                parts.append(NotePart(name, index if name == "support" else None, value, True))
+        if parts:
+            parts.append(NotePart(fields[-1][0], None, self.end))
+        return parts
+
+
+class NotePart(NamedTuple):
+    """A stretch of a task's note: generated words, or a value of ``field``
+    (``index``: which cơ quan phối hợp)."""
+
+    field: str  # lead | support | deadline
+    index: int | None
+    text: str
+    value: bool = False
 
 
 class FormatSettings(NamedTuple):

@@ -86,28 +86,50 @@ def format_finding(finding: Finding, style: _Style | None = None) -> str:
 
 
 def summary_line(report: CheckReport) -> str:
+    """The last line: what was found in the files that were read, and how many
+    files could not be read (their reasons are on stderr) — never "no problems"
+    about a file that was not checked."""
     findings = report.findings
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    files = len(report.files)
+    unread = sum(1 for r in report.files if r.unread)
+    empty = sum(1 for r in report.files if r.empty_folder)
+    files = len(report.files) - unread - empty
     fixed = sum(r.fixed for r in report.files)
     parts = []
     if fixed:
         parts.append(ngettext("Fixed {count} finding.", "Fixed {count} findings.", fixed).format(
             count=fixed))  # fmt: skip
-    if not findings:
+    if findings:
+        parts.append(
+            _(
+                "Found {errors} error(s), {warnings} warning(s) and {infos} note(s) in {files} "
+                "file(s)."
+            ).format(
+                errors=counts["error"],
+                warnings=counts["warning"],
+                infos=counts["info"],
+                files=files,
+            )
+        )
+    elif files:
         parts.append(
             ngettext(
                 "No problems found in {files} file.", "No problems found in {files} files.", files
             ).format(files=files)
         )
-        return " ".join(parts)
-    parts.append(
-        _(
-            "Found {errors} error(s), {warnings} warning(s) and {infos} note(s) in {files} file(s)."
-        ).format(
-            errors=counts["error"], warnings=counts["warning"], infos=counts["info"], files=files
+    else:
+        parts.append(_("No file was checked."))
+    if unread:
+        parts.append(
+            ngettext(
+                "{count} file could not be read.", "{count} files could not be read.", unread
+            ).format(count=unread)
         )
-    )
+    if empty:
+        parts.append(
+            ngettext("{count} folder has no file to check.",
+                     "{count} folders have no file to check.", empty).format(count=empty)
+        )  # fmt: skip
     fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicable)
     if fixable:
         parts.append(

@@ -89,8 +89,10 @@ class FontFamily(Rule):
     summary = N_("Text set in another font than Times New Roman.")
     explanation = N_(
         "Party documents use the Vietnamese character set of TCVN 6909:2001 in Times New "
-        "Roman (party-format.md §1). Each paragraph set in another font is reported once; a "
-        "font Word takes from the theme is not known and not reported."
+        "Roman (party-format.md §1). Each paragraph set in another font is reported once, "
+        "wherever the font comes from: the text itself, its style, the document defaults or "
+        "the theme (a new Word document sets its text in the theme's Calibri or Cambria; the "
+        "theme's fonts are read from the file)."
     )
     message = N_("this paragraph is set in {font}, not Times New Roman")
     wrong = "Đoạn văn đặt phông Arial (Word file)"

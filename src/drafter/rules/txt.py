@@ -722,9 +722,105 @@ class YearRangeSpacing(ParagraphRule):
             )
 
 
+_BRACKETED = lazy(r"\[[^\[\]\n]+\]")
+
+
+def _placeholder_key(text: str) -> str:
+    """How a placeholder is compared: composed, any case, spaces and "..." as typed."""
+    text = unicodedata.normalize("NFC", text).replace("...", "…")
+    return " ".join(text.split()).casefold()
+
+
+@cache
+def _placeholder_keys() -> dict[str, str]:
+    """Each placeholder's key -> the placeholder as the starters write it."""
+    from drafter.starter import placeholders
+
+    return {_placeholder_key(text): text for text in sorted(placeholders())}
+
+
+class PlaceholderLeft(Rule):
+    code = "TXT016"
+    name = "placeholder-left"
+    severity = ERROR
+    summary = N_("Text in [brackets] that 'drafter new' wrote for the clerk to replace.")
+    explanation = N_(
+        "A starter outline ('drafter new', and the drafter.yaml of 'drafter new --settings') "
+        "marks what the clerk has to write with text in square brackets: '[Tên tỉnh]', "
+        "'[trích yếu, ví dụ: …]', '[Cơ quan chủ trì]' … Each one left anywhere in the "
+        "document is reported: the header (printed in capitals, 'TỈNH ỦY [TÊN TỈNH]'), the "
+        "place and date line, the title, the body, a task's owners, the signature, the "
+        "recipients, the appendix. It is an error, so a final document is refused while one "
+        "is left ('drafter build --final'); a draft is built and the summary counts it. Only "
+        "the very texts the starters write are reported (data/starters.yaml, in any case); "
+        "other text in square brackets, such as a note '[1]' or an omission '[…]' in a "
+        "quotation, is not."
+    )
+    message = N_("'{text}' was left from the starter outline; write the document's own text")
+    wrong = "Thực hiện [văn bản cấp trên], Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch như sau:"
+    right = (
+        "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy "
+        "xây dựng Kế hoạch như sau:"
+    )
+
+    def check(self, ctx: CheckContext) -> Iterator[Hit]:
+        keys: dict[str, str] | None = None
+        for paragraph in ctx.document.paragraphs:
+            text = paragraph.text
+            if "[" not in text:
+                continue
+            for match in _BRACKETED.finditer(text):
+                if keys is None:
+                    keys = _placeholder_keys()
+                found = keys.get(_placeholder_key(match.group()))  # as the starter wrote it
+                if found is None:
+                    continue
+                settings = _from_settings(ctx, found)
+                if settings is not None:
+                    yield self.hit(
+                        paragraph, match.start(), match.end(),
+                        N_("'{text}' was left from the starter {path}; write the office's own "
+                           "text there"),
+                        text=found, path=settings,
+                    )  # fmt: skip
+                    continue
+                yield self.hit(paragraph, match.start(), match.end(), text=found)
+
+
+def _from_settings(ctx: CheckContext, found: str) -> str | None:
+    """The drafter.yaml a placeholder of an outline's view comes from, when the
+    outline itself does not hold it (the header of every outline of the office)."""
+    document = ctx.document.outline
+    settings = getattr(document, "settings", None)
+    if settings is None or settings.path is None:
+        return None
+    key = _placeholder_key(found)
+    if _holds(document.loaded.data, key) or not _holds(settings.settings, key):
+        return None
+    from pathlib import Path
+
+    try:
+        return str(Path(settings.path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(settings.path)
+
+
+def _holds(value: Any, key: str) -> bool:
+    """Whether a placeholder is in one of the texts of ``value`` (plain data or
+    dataclasses: the outline's values or the settings, never their comments)."""
+    if isinstance(value, str):
+        return "[" in value and key in _placeholder_key(value)
+    if isinstance(value, dict):
+        return any(_holds(item, key) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(_holds(item, key) for item in value)
+    fields = getattr(value, "__dataclass_fields__", None)
+    return bool(fields) and any(_holds(getattr(value, name), key) for name in fields)
+
+
 RULES = (
     RepeatedWord(), DoubleSpace(), TabInText(), InvisibleCharacter(), UnbalancedBrackets(),
     UnbalancedQuotes(), MissingSpaceAfterPunctuation(), SentenceStartLowercase(),
     CommitteeCapitalisation(), NotNfc(), MixedToneMarks(), KnownMisspelling(),
-    SpaceBeforePunctuation(), DoubledPunctuation(), YearRangeSpacing(),
+    SpaceBeforePunctuation(), DoubledPunctuation(), YearRangeSpacing(), PlaceholderLeft(),
 )  # fmt: skip

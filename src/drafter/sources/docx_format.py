@@ -2,8 +2,13 @@
 
 Page margins of every section, and for each paragraph the fonts and sizes its
 text is set in, resolved the way Word does for direct formatting, character
-and paragraph styles (with ``basedOn``) and the document defaults. A value
-Word would take from the theme (``w:asciiTheme``) is reported as unknown,
+and paragraph styles (with ``basedOn``) and the document defaults. Fonts are
+resolved slot by slot (``w:ascii`` for the ASCII letters of a run, ``w:hAnsi``
+for the others: Vietnamese letters with their marks), and a theme font
+(``w:asciiTheme="minorHAnsi"``, which overrides ``w:ascii`` on the same
+element: how a new Word document sets its body in Calibri or Cambria) is
+looked up in the package's theme part (``a:minorFont/a:latin``,
+``a:majorFont/a:latin``). A theme font the package does not name is unknown,
 never guessed.
 """
 
@@ -35,22 +40,73 @@ class Formatting(NamedTuple):
     styles: dict[int, str | None]  # paragraph number -> its style id
 
 
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+THEME_TYPE = "/relationships/theme"
+SLOTS = ("ascii", "hAnsi")  # the font slots of Latin text (Vietnamese included)
+UNKNOWN = ""  # a theme font the package does not name: known to be set, not known to what
+Fonts = tuple[str | None, ...]  # per slot: a font name, UNKNOWN, or None (not set here)
+_UNSET: Fonts = (None, None)
+
+
 class _Style(NamedTuple):
     based_on: str | None
-    font: str | None
-    theme: bool
+    fonts: Fonts
     size: float | None
 
 
-def _font(rpr: Any, w: Any) -> tuple[str | None, bool]:
+def _font(rpr: Any, w: Any, theme: dict[str, str]) -> Fonts:
+    """The fonts ``rpr`` sets, slot by slot; a theme font (``w:asciiTheme``) wins
+    over a name on the same element (ECMA-376 §17.3.2.26) and is looked up in
+    ``theme``."""
     if rpr is None:
-        return None, False
+        return _UNSET
     fonts = rpr.find(w("rFonts"))
     if fonts is None:
-        return None, False
-    name = fonts.get(w("ascii")) or fonts.get(w("hAnsi"))
-    theme = fonts.get(w("asciiTheme")) is not None or fonts.get(w("hAnsiTheme")) is not None
-    return name, theme and not name
+        return _UNSET
+    found = []
+    for slot in SLOTS:
+        themed = fonts.get(w(f"{slot}Theme"))
+        if themed is not None:
+            found.append(theme.get(themed) or UNKNOWN)
+        else:
+            found.append(fonts.get(w(slot)) or None)
+    return tuple(found)
+
+
+def _theme_fonts(package: Any) -> dict[str, str]:
+    """``minorHAnsi`` -> ``Cambria`` …: the theme's font scheme (its Latin fonts
+    for the ASCII and hAnsi slots, its East Asian and complex-script fonts for
+    the others), from the theme part the main document relates to."""
+    part = next(
+        (target for kind, target in package.relationships(package.main_part).values()
+         if kind.endswith(THEME_TYPE) and package.has(target)),
+        "word/theme/theme1.xml",
+    )  # fmt: skip
+    if not package.has(part):
+        return {}
+    from drafter.errors import InputError
+
+    try:
+        root = package.xml(part)
+    except InputError:  # a damaged theme: its fonts are unknown, the text is still read
+        return {}
+    fonts = {}
+    for kind in ("major", "minor"):
+        scheme = root.find(f".//{{{A_NS}}}{kind}Font")
+        if scheme is None:
+            continue
+        for child, names in (("latin", ("Ascii", "HAnsi")), ("ea", ("EastAsia",)),
+                             ("cs", ("Bidi",))):  # fmt: skip
+            element = scheme.find(f"{{{A_NS}}}{child}")
+            typeface = element.get("typeface") if element is not None else None
+            if typeface:
+                fonts.update((kind + name, typeface) for name in names)
+    return fonts
+
+
+def _merge(first: Fonts, then: Fonts) -> Fonts:
+    """Slot by slot, ``first`` where it sets a font, else ``then``."""
+    return tuple(a if a is not None else b for a, b in zip(first, then, strict=True))
 
 
 def _size(rpr: Any, w: Any) -> float | None:
@@ -65,15 +121,15 @@ def _size(rpr: Any, w: Any) -> float | None:
         return None
 
 
-def _styles(package: Any, w: Any) -> tuple[dict[str, _Style], _Style, str | None]:
+def _styles(package: Any, w: Any) -> tuple[dict[str, _Style], _Style, str | None, dict[str, str]]:
     part = "word/styles.xml"
-    empty = _Style(None, None, False, None)
+    empty = _Style(None, _UNSET, None)
+    theme = _theme_fonts(package)
     if not package.has(part):
-        return {}, empty, None
+        return {}, empty, None, theme
     root = package.xml(part)
     defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-    font, theme = _font(defaults, w)
-    base = _Style(None, font, theme, _size(defaults, w))
+    base = _Style(None, _font(defaults, w, theme), _size(defaults, w))
     styles, default_paragraph = {}, None
     for style in root.iter(w("style")):
         style_id = style.get(w("styleId"))
@@ -83,26 +139,36 @@ def _styles(package: Any, w: Any) -> tuple[dict[str, _Style], _Style, str | None
             default_paragraph = style_id
         based = style.find(w("basedOn"))
         rpr = style.find(w("rPr"))
-        font, theme = _font(rpr, w)
         styles[style_id] = _Style(
-            based.get(w("val")) if based is not None else None, font, theme, _size(rpr, w)
+            based.get(w("val")) if based is not None else None,
+            _font(rpr, w, theme),
+            _size(rpr, w),
         )
-    return styles, base, default_paragraph
+    return styles, base, default_paragraph, theme
 
 
-def _resolve(
-    styles: dict[str, _Style], style_id: str | None
-) -> tuple[str | None, bool, float | None]:
-    font, theme, size, seen = None, False, None, set()
+def _resolve(styles: dict[str, _Style], style_id: str | None) -> tuple[Fonts, float | None]:
+    fonts, size, seen = _UNSET, None, set()
     while style_id and style_id in styles and style_id not in seen:
         seen.add(style_id)
         style = styles[style_id]
-        if font is None and not theme:
-            font, theme = style.font, style.theme
+        fonts = _merge(fonts, style.fonts)
         if size is None:
             size = style.size
         style_id = style.based_on
-    return font, theme, size
+    return fonts, size
+
+
+def _slots_used(text: str) -> list[int]:
+    """The font slots (indexes into ``SLOTS``) the visible letters of ``text`` are
+    drawn with: ``ascii`` for ASCII, ``hAnsi`` for the rest (ă, ơ, ế …)."""
+    letters = [char for char in text if not char.isspace()]
+    used = []
+    if any(ord(char) < 0x80 for char in letters):
+        used.append(0)
+    if any(ord(char) >= 0x80 for char in letters):
+        used.append(1)
+    return used
 
 
 def _margins(package: Any, w: Any) -> list[Margins]:
@@ -133,7 +199,7 @@ def read_formatting(path: Path, data: bytes | None, paragraphs: Sequence[Any]) -
     from drafter.docx_io.package import DocxPackage, w
 
     with DocxPackage(path, data) as package:
-        styles, base, default_paragraph = _styles(package, w)
+        styles, base, default_paragraph, theme = _styles(package, w)
         margins = _margins(package, w)
     faces: dict[int, list[RunFace]] = {}
     for paragraph in paragraphs:
@@ -141,25 +207,24 @@ def read_formatting(path: Path, data: bytes | None, paragraphs: Sequence[Any]) -
         if element is None or not paragraph.text.strip():
             continue
         style_id = paragraph.style or default_paragraph
-        p_font, p_theme, p_size = _resolve(styles, style_id)
+        p_fonts, p_size = _resolve(styles, style_id)
         found = []
         for run in element.iter(w("r")):
             text = "".join(t.text or "" for t in run.iter(w("t")))
             if not text.strip():
                 continue
             rpr = run.find(w("rPr"))
-            r_font, r_theme = _font(rpr, w)
+            r_fonts = _font(rpr, w, theme)
             r_size = _size(rpr, w)
-            c_font = c_theme = c_size = None
+            c_fonts, c_size = _UNSET, None
             if rpr is not None and rpr.find(w("rStyle")) is not None:
-                c_font, c_theme, c_size = _resolve(styles, rpr.find(w("rStyle")).get(w("val")))
-            font, theme = next(
-                ((f, t) for f, t in ((r_font, r_theme), (c_font, c_theme), (p_font, p_theme),
-                                     (base.font, base.theme)) if f or t),
-                (None, False),
-            )  # fmt: skip
+                c_fonts, c_size = _resolve(styles, rpr.find(w("rStyle")).get(w("val")))
+            fonts = _merge(_merge(_merge(r_fonts, c_fonts), p_fonts), base.fonts)
             size = next((s for s in (r_size, c_size, p_size, base.size) if s), None)
-            found.append(RunFace(None if theme else font, size))
+            for slot in _slots_used(text):
+                face = RunFace(fonts[slot] or None, size)
+                if face not in found:
+                    found.append(face)
         if found:
             faces[paragraph.index] = found
     styles = {paragraph.index: paragraph.style for paragraph in paragraphs}

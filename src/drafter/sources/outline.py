@@ -25,6 +25,8 @@ from drafter.sources.view import FixedLocator, Paragraph, Piece, ScalarLocator
 if TYPE_CHECKING:
     from drafter.document import LoadedDocument
     from drafter.loader import LoadedOutline
+    from drafter.model import Section
+    from drafter.render.context import TaskFormat
 
 _MISSING = object()
 _NUMBER_LINE = lazy(r"^(?P<prefix>\S+\s*)(?P<number>\d*)\s*-(?P<symbol>.*)$")
@@ -35,8 +37,12 @@ _TOP = FixedLocator(1, 1)
 class _Outline:
     """Builds the paragraphs of one resolved outline."""
 
-    def __init__(self, document: LoadedDocument, context: dict[str, Any]) -> None:
+    def __init__(
+        self, document: LoadedDocument, context: dict[str, Any], tasks: TaskFormat | None = None
+    ) -> None:
         self.loaded = document.loaded
+        self.outline = document.resolved.outline
+        self.tasks = tasks
         self.data = document.loaded.data
         self.context = context
         self.text = document.loaded.text
@@ -105,15 +111,14 @@ class _Outline:
     def header(self) -> None:
         header = self.context["header"]
         issuer = ("issuer",)
-        self.add(header["superior"], view.HEADER,
-                 self.written(header["superior"], ("issuer", "superior"), issuer),
-                 field=view.SUPERIOR)  # fmt: skip
-        self.add(
-            header["issuer"],
-            view.HEADER,
-            self.written(header["issuer"], ("issuer", "name"), issuer),
-            field=view.ISSUER,
-        )
+        for key, field, own in (("superior", view.SUPERIOR, "superior"),
+                                ("issuer", view.ISSUER, "name")):  # fmt: skip
+            text = header[key]
+            locator = self.written(text, ("issuer", own), issuer)
+            if _data_at(self.data, ("issuer", own)) is None:  # derived from the level
+                self.add_pieces(text, view.HEADER, self.issuer_names(text, locator), field=field)
+            else:
+                self.add(text, view.HEADER, locator, field=field)
         self.add(header["star"], view.HEADER, self.fixed(issuer), field=view.STAR)
         self.number_line(header["number_line"])
         if header.get("excerpt"):
@@ -167,8 +172,42 @@ class _Outline:
             pieces = [Piece(0, self.scalar(("place",))),
                       Piece(len(place), self.fixed(("date",), at_key=False))]  # fmt: skip
         else:
-            pieces.append(Piece(text.find(","), self.fixed(("date",), at_key=False)))
+            comma = text.find(",")
+            if place is None:  # the place the issuer level gives: its province, district …
+                pieces = self.issuer_names(text[:comma], pieces[0].locator)
+            pieces.append(Piece(comma, self.fixed(("date",), at_key=False)))
         self.add_pieces(text, view.HEADER, pieces, field=view.PLACE_DATE)
+
+    def issuer_names(self, text: str, around: view.Locator) -> list[Piece]:
+        """A header line drafter derives from the issuer level ("TỈNH ỦY HẬU GIANG", the
+        place): the names the outline's issuer gives (province, district, commune,
+        unit) point at their scalars, the rest at ``around``."""
+        issuer = _data_at(self.data, ("issuer",))
+        found: list[tuple[int, int, view.Locator]] = []
+        if isinstance(issuer, dict):
+            upper = text.upper()
+            for key in ("province", "district", "commune", "unit"):
+                value = issuer.get(key)
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                name = value.strip()
+                at = upper.find(name.upper())
+                if at < 0 or len(name.upper()) != len(name):
+                    continue
+                end = at + len(name)
+                if any(
+                    at < other_end and other_start < end for other_start, other_end, _l in found
+                ):
+                    continue
+                scalar = self.scalar(("issuer", key), len(value) - len(value.lstrip()))
+                exact = text[at:end] == name
+                found.append((at, end, scalar if exact else _ReadOnly(scalar)))
+        pieces = [Piece(0, around)]
+        for start, end, locator in sorted(found, key=lambda item: item[0]):
+            if start == 0:
+                pieces = []
+            pieces += [Piece(start, locator), Piece(end, around)]
+        return pieces
 
     def addressees(self) -> None:
         for index, line in enumerate(self.context.get("addressees") or []):
@@ -194,6 +233,9 @@ class _Outline:
     def body(self) -> None:
         for block in self.context["blocks"]:
             path = _block_path(block["path"])
+            if path[-1] == "task":
+                self.task_note(block, path[:-1])
+                continue
             role = view.HEADING if block["style"].startswith("Heading") else view.BODY
             node_path, base = self.block_source(path)
             section = _section_path(path)
@@ -250,6 +292,55 @@ class _Outline:
         if isinstance(holder, str) and isinstance(index, int):
             return container_path, _nth_line_offset(holder, index)
         return None, 0
+
+    def task_note(self, block: dict[str, Any], section: NodePath) -> None:
+        """The note after a task ("Cơ quan chủ trì: …; thời gian thực hiện: …."): each
+        owner and the deadline point into their own scalars, the words drafter
+        writes at the key they introduce."""
+        model = _section_at(self.outline, section)
+        parts = self.tasks.note_parts(model) if model is not None and self.tasks else []
+        if "".join(part.text for part in parts) != block["text"]:
+            self.add(block["text"], view.BODY, self.fixed(section), level=block["level"])
+            return
+        pieces, offset = [], 0
+        for part in parts:
+            if part.value:
+                locator = self.task_value(section, part.field, part.index, part.text)
+            else:
+                locator = self.fixed((*section, part.field), section)
+            pieces.append(Piece(offset, locator))
+            offset += len(part.text)
+        self.add_pieces(block["text"], view.BODY, pieces, level=block["level"])
+
+    def task_value(self, section: NodePath, key: str, index: int | None, text: str) -> view.Locator:
+        """Where a task's owner or deadline (``index``: which cơ quan phối hợp, written
+        as a list or as a ``|`` block) is written."""
+        path = (*section, key)
+        if index is None:
+            return self.written(text, path, section)
+        holder = _data_at(self.data, path)
+        if isinstance(holder, list):
+            return self.written(text, (*path, index), path, section)
+        if isinstance(holder, str):
+            lines = _lines(holder)
+            if index < len(lines) and lines[index] == text:
+                return self.scalar(path, _nth_line_offset(holder, index))
+        return self.fixed(path, section)
+
+    def task_values(self, section: NodePath, key: str, text: str) -> view.Locator | list[Piece]:
+        """A task table cell: the owner or deadline, or the cơ quan phối hợp joined
+        by ", " (each pointing at its own line)."""
+        model = _section_at(self.outline, section)
+        if key != "support" or model is None or ", ".join(model.support) != text:
+            return self.written(text, (*section, key), section)
+        pieces, offset = [], 0
+        for index, item in enumerate(model.support):
+            if index:
+                pieces.append(Piece(offset, self.fixed((*section, key), section)))
+                offset += 2
+            pieces.append(Piece(offset, self.task_value(section, key, index, item)))
+            offset += len(item)
+        return pieces
 
     def end_block(self) -> None:
         """Nơi nhận then the signature; a joint document's signatures come first."""
@@ -322,8 +413,12 @@ class _Outline:
                     (*section, "heading") if has_heading else (*section, "text", 0)
                 )
                 locator = self.scalar(source, base) if source else self.fixed(section)
-            elif key in ("lead", "deadline"):
-                locator = self.written(text, (*section, key), section)
+            elif key in ("lead", "support", "deadline"):
+                located = self.task_values(section, key, text)
+                if isinstance(located, list):
+                    self.add_pieces(text, view.APPENDIX, located)
+                    continue
+                locator = located
             else:
                 locator = self.fixed((*section, key), section)
             self.add(text, view.APPENDIX, locator)
@@ -414,6 +509,19 @@ def _data_at(data: Any, path: NodePath, missing: Any = None) -> Any:
     return node
 
 
+def _section_at(outline: Any, path: NodePath) -> Section | None:
+    """The model section at ``("sections", 1, "sections", 0)``."""
+    node: Any = outline
+    for key in path:
+        if isinstance(key, str):
+            node = getattr(node, key, None)
+        elif isinstance(node, list) and 0 <= key < len(node):
+            node = node[key]
+        else:
+            return None
+    return node if hasattr(node, "support") else None
+
+
 @cache
 def _parse_label(label: str) -> Any:
     return numbering.parse_label(label + " ")
@@ -471,7 +579,7 @@ def outline_document(loaded: LoadedOutline | LoadedDocument) -> Any:
     document = loaded if isinstance(loaded, LoadedDocument) else resolve_loaded(loaded)
     resolved = document.resolved
     settings = FormatSettings.from_pack(load_format_pack(resolved.format_name))
-    builder = _Outline(document, build_context(resolved, settings))
+    builder = _Outline(document, build_context(resolved, settings), settings.tasks)
     builder.header()
     builder.addressees()
     builder.body()

@@ -191,8 +191,12 @@ def _issuer_lines(writer: _Writer, issuer: Issuer, needed: list[str], owner: typ
     writer.line("issuer:", field_doc(owner, "issuer"))
     writer.key("level", issuer.level, field_doc(Issuer, "level"), indent=2)
     for name in needed:
-        writer.key(name, getattr(issuer, name) or placeholder(name), field_doc(Issuer, name),
-                   indent=2)  # fmt: skip
+        value, doc = getattr(issuer, name) or placeholder(name), field_doc(Issuer, name)
+        units = _unit_choices(issuer.level)
+        if name == "unit" and units and not getattr(issuer, name):
+            # a ban of a committee: one of the known units, so the starter builds as is
+            value, doc = units[0], _("Which ban: {units}").format(units=", ".join(units))
+        writer.key(name, value, doc, indent=2)
 
 
 def needed_names(level_key: str, known: Issuer | None) -> list[str]:
@@ -446,3 +450,11 @@ def _sections_doc(doctype: doctypes.DocumentType) -> str:
     return _("The parts {first}, {second} … (drafter numbers them)").format(
         first=first, second=second
     )
+
+
+def _unit_choices(level_key: str | None) -> list[str]:
+    """The unit keys a level takes when its symbol code is the unit's (a ban), else []."""
+    level = issuers.levels().get(level_key or "")
+    if level is None or "{unit_code}" not in "".join(level.code):
+        return []
+    return list(issuers.unit_keys())

@@ -372,3 +372,10 @@ def test_checking_outlines_and_text_imports_no_word_libraries(tmp_path: Path, na
     assert "drafter.rules.txt" in loaded  # the probe really ran the checks
     for heavy in HEAVY:
         assert not any(m == heavy or m.startswith(heavy + ".") for m in loaded), heavy
+
+
+def test_citations_of_a_folder_with_nothing_to_read_is_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    result = run_cli("citations", str(empty))
+    assert result.code == 2 and "trong" in result.stderr.splitlines()[0]

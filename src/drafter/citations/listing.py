@@ -81,6 +81,13 @@ def list_citations(
     stream, errors = stream or sys.stdout, errors or sys.stderr
     rows: list[dict[str, Any]] = []
     code = EXIT_OK
+    for given in paths:
+        if given.is_dir() and not expand_paths([given]):  # a wrong path must not pass in CI
+            from drafter.checking import empty_folder_report
+
+            errors.write(_("error: {message}").format(message=empty_folder_report(given).error)
+                         + "\n")  # fmt: skip
+            code = EXIT_USAGE
     for path in expand_paths(paths):
         try:
             rows.extend(citation_rows(path))

@@ -186,37 +186,56 @@ def _fold(out: _Builder, leading_break: str, trailing_breaks: str, source: int) 
         out.synthetic(leading_break + trailing_breaks, source)
 
 
+class _Gap:
+    """The blanks and line breaks between two runs of a flow scalar, and what
+    they stand for in the value: the blanks themselves, or a fold after a line
+    break (libyaml's ``whitespaces``/``leading_break``/``trailing_breaks``)."""
+
+    def __init__(self) -> None:
+        self.whitespaces, self.whitespace_at = "", 0
+        self.leading_break, self.trailing_breaks, self.fold_at = "", "", 0
+        self.leading_blanks = False
+
+    def read(self, reader: _Reader, end: int) -> None:
+        """Consume blanks and breaks up to ``end``."""
+        while reader.pos < end and (reader.is_blank() or reader.is_break()):
+            if reader.is_blank():
+                if not self.leading_blanks:
+                    if not self.whitespaces:
+                        self.whitespace_at = reader.pos
+                    self.whitespaces += reader.char()
+                reader.pos += 1
+            elif not self.leading_blanks:
+                self.whitespaces = ""
+                self.fold_at = reader.pos
+                self.leading_break = reader.read_break()
+                self.leading_blanks = True
+            else:
+                self.trailing_breaks += reader.read_break()
+
+    def emit(self, out: _Builder) -> None:
+        """Write the gap into the value and start a new one."""
+        if self.leading_blanks:
+            _fold(out, self.leading_break, self.trailing_breaks, self.fold_at)
+            self.leading_break, self.trailing_breaks = "", ""
+        else:
+            out.literal(self.whitespaces, self.whitespace_at)
+            self.whitespaces = ""
+        self.leading_blanks = False
+
+
 def _plain(reader: _Reader, end: int) -> ScalarMap:
     """libyaml's plain scalar; ``end`` is the node's end offset (its end mark)."""
     out = _Builder()
     text = reader.text
-    whitespaces, whitespace_at = "", 0
-    leading_break, trailing_breaks, leading_blanks, fold_at = "", "", False, 0
+    gap = _Gap()
     while reader.pos < end:
-        if leading_blanks:
-            _fold(out, leading_break, trailing_breaks, fold_at)
-            leading_break, trailing_breaks, leading_blanks = "", "", False
-        elif whitespaces:
-            out.literal(whitespaces, whitespace_at)
-            whitespaces = ""
+        gap.emit(out)
         start = reader.pos
         found = _NEXT_BLANK.search(text, start, end)
         reader.pos = found.start() if found else end
         out.literal(text[start : reader.pos], start)
-        while reader.pos < end and (reader.is_blank() or reader.is_break()):
-            if reader.is_blank():
-                if not leading_blanks:
-                    if not whitespaces:
-                        whitespace_at = reader.pos
-                    whitespaces += reader.char()
-                reader.pos += 1
-            elif not leading_blanks:
-                whitespaces = ""
-                fold_at = reader.pos
-                leading_break = reader.read_break()
-                leading_blanks = True
-            else:
-                trailing_breaks += reader.read_break()
+        gap.read(reader, end)
     return out.result()
 
 
@@ -227,12 +246,10 @@ def _quoted(reader: _Reader, double: bool) -> ScalarMap:
     quote = '"' if double else "'"
     stops = (quote, "\\") if double else (quote,)
     reader.pos += 1  # the opening quote
-    leading_break, trailing_breaks = "", ""
-    whitespaces, whitespace_at, fold_at = "", 0, 0
+    gap = _Gap()
     while True:
         if reader.char() == "":
             raise ValueError("unterminated quoted scalar")
-        leading_blanks = False
         while not reader.is_blankz():
             char = reader.char()
             if not double and char == "'" and reader.char(1) == "'":
@@ -243,7 +260,7 @@ def _quoted(reader: _Reader, double: bool) -> ScalarMap:
             elif double and char == "\\" and reader.is_break(1):
                 reader.pos += 1
                 reader.read_break()
-                leading_blanks = True
+                gap.leading_blanks = True
                 break
             elif double and char == "\\":
                 at = reader.pos
@@ -266,26 +283,8 @@ def _quoted(reader: _Reader, double: bool) -> ScalarMap:
                 out.literal(text[start : reader.pos], start)
         if reader.char() == quote:
             break
-        while reader.is_blank() or reader.is_break():
-            if reader.is_blank():
-                if not leading_blanks:
-                    if not whitespaces:
-                        whitespace_at = reader.pos
-                    whitespaces += reader.char()
-                reader.pos += 1
-            elif not leading_blanks:
-                whitespaces = ""
-                fold_at = reader.pos
-                leading_break = reader.read_break()
-                leading_blanks = True
-            else:
-                trailing_breaks += reader.read_break()
-        if leading_blanks:
-            _fold(out, leading_break, trailing_breaks, fold_at)
-            leading_break, trailing_breaks = "", ""
-        else:
-            out.literal(whitespaces, whitespace_at)
-            whitespaces = ""
+        gap.read(reader, len(text))
+        gap.emit(out)
     return out.result()
 
 

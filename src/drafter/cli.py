@@ -46,13 +46,14 @@ def _stderr(text: str) -> None:
 
 def format_problem(problem: Problem) -> str:
     """``path:line:col: message`` and the offending line with a caret under it."""
+    from drafter.report.text import snippet
+
     head = f"{problem.location()}: {problem.message}"
     if problem.source_line is None:
         return head
     gutter = str(problem.line)
     pad = " " * len(gutter)
-    line = problem.source_line.replace("\t", " ")
-    caret = " " * max(problem.column - 1, 0) + "^"
+    line, caret = snippet(problem.source_line, problem.column, 1)
     return f"{head}\n {pad} |\n {gutter} | {line}\n {pad} | {caret}"
 
 

@@ -58,9 +58,3 @@ def source_line(text: str, line: int) -> str | None:
     if 1 <= line <= len(lines):
         return lines[line - 1]
     return None
-
-
-def caret_snippet(line_text: str, column: int, width: int = 1) -> str:
-    """The line, then a caret under 1-based ``column`` (tabs kept for alignment)."""
-    prefix = "".join("\t" if ch == "\t" else " " for ch in line_text[: max(column - 1, 0)])
-    return f"{line_text}\n{prefix}{'^' * max(width, 1)}"

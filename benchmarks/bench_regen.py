@@ -28,8 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "chuong-trinh-quy-1-2024.yaml"
+from common import EXAMPLE, prepare
 
 
 def timed(action: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -168,7 +167,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--paragraphs", type=int, default=1000)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
+    prepare()
     from drafter.i18n import set_language
 
     set_language("en")

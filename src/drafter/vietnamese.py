@@ -22,6 +22,24 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, n�
 OLD, NEW = "old", "new"
 
 WORD = lazy(r"[^\W\d_]+")
+# Marks and digits that stick to words; stripping them leaves a word or nothing.
+_STUCK = "\"'()[]{}<>,.;:!?/\\-–—…“”‘’«»*%&#+=0123456789"
+
+
+def words_of(text: str) -> list[str]:
+    """``WORD.findall(text)``, several times faster: most words are whole
+    whitespace-separated tokens, and only the others go through the regex."""
+    words: list[str] = []
+    for token in text.split():
+        if token.isalpha():  # every letter is [^\W\d_]
+            words.append(token)
+            continue
+        stripped = token.strip(_STUCK)
+        if stripped.isalpha():
+            words.append(stripped)
+        elif stripped:
+            words.extend(WORD.findall(stripped))
+    return words
 
 
 def _toned(letters: str) -> str:

@@ -92,6 +92,10 @@ def date_pattern() -> re.Pattern[str]:
     return lazyre.compile(rf"(?:{NUMERIC_DATE}|{WORDS_DATE})(?![\d/\-]|\.\d)")
 
 
+# What every full date holds: cheap to look for before ``date_pattern``.
+DATE_NEEDLE = lazy(r"\d[/.\-]\d|\d\s+tháng")
+
+
 def date_matches(text: str) -> list[re.Match[str]]:
     """Full dates in ``text`` that are not part of a longer number (12/12/2023/1)."""
     out = []

@@ -1,8 +1,9 @@
 """What every rule may read while checking one document, computed once.
 
 The document view itself, the options from ``drafter.yaml`` (``check:``), and
-analyses several rules share — the citations found in the text, the header
-(number line, date, issuer, draft mark) — each computed on first use.
+analyses several rules share — the paragraphs of some roles and their joined
+text (``rules.joined``), their words, the citations found in the text, the
+header (number line, date, issuer, draft mark) — each computed on first use.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from drafter.rules.joined import Joined
+
 if TYPE_CHECKING:
     from drafter.citations.extract import Mention
     from drafter.citations.register import Register
     from drafter.rules.header import HeaderInfo
+    from drafter.rules.joined import Needle
     from drafter.sources.view import CheckDocument, Paragraph
 
 
@@ -24,12 +28,18 @@ class RuleOptions(NamedTuple):
     register: Register | None = None  # the reference register, if one was found
 
 
+_EVERY: frozenset[str] = frozenset({"*"})  # the key of every paragraph's joined text
+
+
 class CheckContext:
     def __init__(self, document: CheckDocument, options: RuleOptions | None = None) -> None:
         self.document = document
         self.options = options or RuleOptions()
         self.cache: dict[str, Any] = {}
         self._by_roles: dict[frozenset[str], list[Paragraph]] = {}
+        self._joined: dict[frozenset[str], Joined] = {}
+        self._holding: dict[tuple[frozenset[str], Needle, bool], list[Paragraph]] = {}
+        self._words: dict[int, list[str]] = {}
 
     def paragraphs_in(self, roles: frozenset[str]) -> list[Paragraph]:
         """The paragraphs with one of ``roles``, header form fields excepted
@@ -43,6 +53,37 @@ class CheckContext:
                 if p.role in roles and p.field not in FORM_FIELDS
             ]  # fmt: skip
         return found
+
+    def joined(self, roles: frozenset[str] | None = None) -> Joined:
+        """``paragraphs_in(roles)`` with their texts joined (once per set of
+        roles); every paragraph of the document when ``roles`` is None."""
+        key = roles or _EVERY
+        joined = self._joined.get(key)
+        if joined is None:
+            paragraphs = self.document.paragraphs if roles is None else self.paragraphs_in(roles)
+            joined = self._joined[key] = Joined(paragraphs)
+        return joined
+
+    def holding(
+        self, roles: frozenset[str] | None, needle: Needle, *, lower: bool = False
+    ) -> list[Paragraph]:
+        """The paragraphs of ``joined(roles)`` that hold ``needle``
+        (``Joined.holding``), worked out once per document for rules that share
+        a needle."""
+        key = (roles or _EVERY, needle, lower)
+        found = self._holding.get(key)
+        if found is None:
+            found = self._holding[key] = self.joined(roles).holding(needle, lower=lower)
+        return found
+
+    def words(self, paragraph: Paragraph) -> list[str]:
+        """The words of a paragraph, in lower case (``vietnamese.words_of``)."""
+        words = self._words.get(paragraph.index)
+        if words is None:
+            from drafter.vietnamese import words_of
+
+            words = self._words[paragraph.index] = words_of(paragraph.text.lower())
+        return words
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -36,13 +36,18 @@ PERIOD_YEAR = lazy(r"(?<![\d\-–])năm\s+(?P<year>\d{4})(?!\s*[-–]\s*\d{4})")
 
 
 def _dates_in(paragraph: Paragraph, ctx: CheckContext) -> list[re.Match[str]]:
-    """Full dates in a paragraph (found once per document, shared by the rules)."""
-    cache = ctx.cache.setdefault("date.matches", {})
-    found = cache.get(paragraph.index)
+    """Full dates in a paragraph (found once per document, shared by the rules;
+    one pass over the document picks the paragraphs that may hold one)."""
+    cache = ctx.cache.get("date.matches")
+    if cache is None:
+        cache = ctx.cache["date.matches"] = {
+            p.index: None for p in ctx.holding(None, grammar.DATE_NEEDLE)
+        }
+    if paragraph.index not in cache:
+        return []
+    found = cache[paragraph.index]
     if found is None:
-        text = paragraph.text
-        found = grammar.date_matches(text) if _DIGIT.search(text) else []
-        cache[paragraph.index] = found
+        found = cache[paragraph.index] = grammar.date_matches(paragraph.text)
     return found
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from drafter import lazyre
 from drafter.i18n import N_
 from drafter.lazyre import lazy
 from drafter.resources import load_data
@@ -23,6 +24,7 @@ from drafter.vietnamese import OLD, find_word, name_key, to_style
 
 if TYPE_CHECKING:
     from drafter.rules.context import CheckContext
+    from drafter.rules.joined import Needle
     from drafter.sources.view import Paragraph
 
 PROSE = frozenset({view.TITLE, view.HEADING, view.BODY})
@@ -49,10 +51,21 @@ _YEAR = lazy(r"\b(\d{4})\b")
 _ANNIVERSARY_BEFORE = lazy(r"k[ỷỉ]\s+niệm\s*(?:lần\s+thứ\s*)?$")
 
 
-def _prose(ctx: CheckContext) -> Iterator[Paragraph]:
-    for paragraph in ctx.document.paragraphs:
-        if paragraph.role in PROSE and paragraph.field is None:
+def _prose(ctx: CheckContext, needle: Needle | None = None) -> Iterator[Paragraph]:
+    """The prose paragraphs (that hold ``needle``, found in lower case)."""
+    paragraphs = (
+        ctx.paragraphs_in(PROSE) if needle is None else ctx.holding(PROSE, needle, lower=True)
+    )
+    for paragraph in paragraphs:
+        if paragraph.field is None:
             yield paragraph
+
+
+# Words a pattern cannot match without (lower case): each rule reads only the
+# paragraphs that hold its word.
+_ANNIVERSARY_WORD = ("niệm",)
+_TERM_WORD = ("nhiệm",)
+_CONGRESS_WORD = ("lần",)
 
 
 def _facts() -> dict[str, Any]:
@@ -99,6 +112,22 @@ class _Found(NamedTuple):
     end: int
 
 
+@cache
+def _commemoration_prefixes() -> re.Pattern[str]:
+    """The first two words of every known day's name: the paragraphs that hold
+    none of them name no known day."""
+    following: dict[str, list[str]] = {}  # "ngày" -> "thành", "quốc" … (one branch each)
+    for prefix in _commemorations():
+        first, _space, second = prefix.partition(" ")
+        following.setdefault(first, []).append(second)
+    return lazyre.compile(
+        "|".join(
+            re.escape(first) + (f" (?:{'|'.join(map(re.escape, seconds))})" if all(seconds) else "")
+            for first, seconds in following.items()
+        )
+    )
+
+
 def _find_commemorations(text: str) -> list[tuple[_Found, Commemoration]]:
     """Known days named in ``text``, in order (a longer name wins over a shorter one)."""
     lowered = text.lower()
@@ -134,7 +163,7 @@ class AnniversaryCount(Rule):
     right = "Kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)."
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
-        for paragraph in _prose(ctx):
+        for paragraph in _prose(ctx, _ANNIVERSARY_WORD):
             text = paragraph.text
             matches = list(ANNIVERSARY.finditer(text))
             for index, match in enumerate(matches):
@@ -168,7 +197,7 @@ class CommemorationDate(Rule):
     right = "Kỷ niệm Ngày thành lập Đoàn TNCS Hồ Chí Minh 26/3."
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
-        for paragraph in _prose(ctx):
+        for paragraph in _prose(ctx, _commemoration_prefixes()):
             text = paragraph.text
             if not _DIGIT.search(text):
                 continue
@@ -220,7 +249,7 @@ class AnniversaryOfKnownDay(Rule):
         years = _candidate_years(ctx)
         if not years:
             return
-        for paragraph in _prose(ctx):
+        for paragraph in _prose(ctx, _ANNIVERSARY_WORD):
             text = paragraph.text
             for match in ANNIVERSARY.finditer(text):
                 window = text[match.end() : match.end() + 120]
@@ -293,7 +322,9 @@ class CanChiYear(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         pattern, variants = _can_chi()
-        for paragraph in _prose(ctx):
+        for paragraph in ctx.holding(PROSE, pattern):
+            if paragraph.field is not None:
+                continue
             text = paragraph.text
             for match in pattern.finditer(text):
                 if match.start() and text[match.start() - 1].isalpha():
@@ -340,7 +371,7 @@ class TermLength(Rule):
         normal = set(facts["term_years"])
         short = set(facts["short_term_years"])
         words = [w.lower() for w in facts["short_term_words"]]
-        for paragraph in _prose(ctx):
+        for paragraph in _prose(ctx, _TERM_WORD):
             text = paragraph.text
             for match in TERM.finditer(text):
                 years = int(match["b"]) - int(match["a"])
@@ -384,7 +415,7 @@ class CongressTerm(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         seen: dict[str, list[tuple[int, int, Paragraph, re.Match[str]]]] = {}
-        for paragraph in _prose(ctx):
+        for paragraph in _prose(ctx, _CONGRESS_WORD):
             for match in CONGRESS.finditer(paragraph.text):
                 ordinal = _ordinal(match["ordinal"])
                 if ordinal is None or not match["a"]:

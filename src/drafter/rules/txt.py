@@ -12,8 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import compress, count, islice
-from operator import eq
 from typing import TYPE_CHECKING, Any
 
 from drafter import lazyre
@@ -21,8 +19,9 @@ from drafter.i18n import N_
 from drafter.lazyre import lazy
 from drafter.resources import load_data
 from drafter.rules.base import ERROR, INFO, SAFE, UNSAFE, WARNING, Hit, ParagraphRule, Rule
+from drafter.rules.joined import Joined
 from drafter.sources import view
-from drafter.vietnamese import NEW, OLD, WORD, move_tone, to_style, tone_placements
+from drafter.vietnamese import NEW, OLD, WORD, move_tone, to_style, tone_placements, words_of
 
 if TYPE_CHECKING:
     from drafter.rules.context import CheckContext
@@ -66,10 +65,11 @@ class RepeatedWord(ParagraphRule):
         re.IGNORECASE,
     )
 
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        return _with_repeats(ctx.paragraphs_in(self.roles), ctx)
+
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
-        if not _may_repeat(WORD.findall(text.lower())):
-            return
         function_words = _function_words()
         allowed = _allowed_repeats()
         position = 0
@@ -86,14 +86,24 @@ class RepeatedWord(ParagraphRule):
             position = match.end()
 
 
-def _may_repeat(words: list[str]) -> bool:
-    """Whether some group of 1–4 words is followed by itself (a cheap test: the
-    exact rule, whitespace only between the words, is the regex's)."""
-    for size in (1, 2, 3, 4):
-        for index in compress(count(), map(eq, words, islice(words, size, None))):
-            if words[index : index + size] == words[index + size : index + 2 * size]:
-                return True
-    return False
+def _with_repeats(paragraphs: list[Paragraph], ctx: CheckContext) -> list[Paragraph]:
+    """The paragraphs in which some group of 1–4 words is followed by itself (a
+    cheap test on the words of the whole document; the exact rule, whitespace
+    only between the words, is the regex's). Each word is written as one
+    character, so that a regex finds the repeats in one pass."""
+    words: list[str] = []
+    for paragraph in paragraphs:
+        words.extend(ctx.words(paragraph))
+        words.append("\n")  # not a word: no group runs over two paragraphs
+    codes = dict.fromkeys(words, "\n")
+    for number, word in enumerate(codes):
+        if word != "\n":
+            codes[word] = chr(0x100 + number)
+    encoded = "".join(map(codes.__getitem__, words))
+    return Joined.split(encoded, paragraphs).holding(_REPEATED_CODES)
+
+
+_REPEATED_CODES = lazy(r"(.{1,4})\1")  # "." is any word, never the line break
 
 
 @cache
@@ -126,11 +136,10 @@ class DoubleSpace(ParagraphRule):
     wrong = "Phát triển kinh tế  - xã hội của tỉnh."
     right = "Phát triển kinh tế - xã hội của tỉnh."
     _pattern = lazy(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+    needle = ("  ", "\u00a0")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
-        if "  " not in text and "\u00a0" not in text:
-            return
         for match in self._pattern.finditer(text):
             yield self.hit(
                 paragraph, match.start(), match.end(), replacement=" ", count=len(match.group())
@@ -154,11 +163,10 @@ class TabInText(ParagraphRule):
     wrong = "Đảm bảo câ\tn đối ngân sách."
     right = "Đảm bảo cân đối ngân sách."
     _pattern = lazy(r"(?<=\S)[\t]+(?=\S)|(?<=\S) *\t[ \t]*(?=\S)")
+    needle = ("\t",)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
-        if "\t" not in text:
-            return
         for match in self._pattern.finditer(text):
             before, after = text[match.start() - 1], text[match.end()]
             context = _word_around(text, match.start(), match.end())
@@ -240,10 +248,10 @@ class UnbalancedBrackets(ParagraphRule):
     wrong = "Kỷ niệm 20 năm ngày thành lập tỉnh (01/01/2004 - 01/01/2024, kỷ niệm 94 năm."
     right = "Kỷ niệm 20 năm ngày thành lập tỉnh (01/01/2004 - 01/01/2024), kỷ niệm 94 năm."
 
+    needle = ("(", ")", "[", "]")
+
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
-        if not any(c in text for c in "()[]"):
-            return
         enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
         stack: list[int] = []
         for found in _BRACKET.finditer(text):
@@ -366,7 +374,7 @@ class MissingSpaceAfterPunctuation(ParagraphRule):
     message = N_("no space after '{mark}'")
     wrong = "Quan tâm công tác an sinh xã hội;chăm lo gia đình chính sách."
     right = "Quan tâm công tác an sinh xã hội; chăm lo gia đình chính sách."
-    _pattern = lazy(rf"[,;:!?.](?={_LETTER})")
+    _pattern = needle = lazy(rf"[,;:!?.](?={_LETTER})")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -474,6 +482,10 @@ class CommitteeCapitalisation(ParagraphRule):
     wrong = "Theo chỉ đạo của Ban Thường Vụ Tỉnh Ủy."
     right = "Theo chỉ đạo của Ban Thường vụ Tỉnh ủy."
 
+    @property
+    def needle(self) -> re.Pattern[str]:  # type: ignore[override]
+        return _capitalisation()[0]
+
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
         pattern, table = _capitalisation()
@@ -549,9 +561,11 @@ class MixedToneMarks(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         found: list[tuple[Paragraph, int, int, str]] = []
-        for paragraph in ctx.document.paragraphs:
+        joined = ctx.joined()  # one pass over the document (a pair never spans a line break)
+        for start, end, style in tone_placements(joined.text):
+            paragraph, offset = joined.locate(start)
             if paragraph.role != view.PAGE:
-                found.extend((paragraph, *place) for place in tone_placements(paragraph.text))
+                found.append((paragraph, offset, offset + end - start, style))
         if not found:
             return
         chosen = ctx.options.tone_marks
@@ -598,6 +612,19 @@ def _misspellings() -> tuple[re.Pattern[str], dict[str, tuple[str, tuple[str, ..
     return lazyre.compile("|".join(re.escape(form) for form in forms)), table
 
 
+@cache
+def _misspelt_words() -> dict[str, frozenset[str]] | None:
+    """Each misspelling (lower case) -> its words, or None if one is not made of
+    whole words."""
+    entries = {}
+    for form in _misspellings()[1]:
+        words = words_of(form)
+        if " ".join(words) != form:
+            return None
+        entries[form] = frozenset(words)
+    return entries
+
+
 class KnownMisspelling(ParagraphRule):
     code = "TXT012"
     name = "known-misspelling"
@@ -612,6 +639,19 @@ class KnownMisspelling(ParagraphRule):
     message = N_("'{wrong}' is misspelt; write '{right}'")
     wrong = "Giải quyết dứt điểm các vụ việc phức tạp ngay tại cơ cở."
     right = "Giải quyết dứt điểm các vụ việc phức tạp ngay tại cơ sở."
+
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        """The paragraphs holding every word of some misspelling (sets of words
+        are much cheaper than running the pattern over the document)."""
+        paragraphs = ctx.paragraphs_in(self.roles)
+        entries = _misspelt_words()
+        if entries is None:  # a misspelling that is not whole words: look everywhere
+            return paragraphs
+        seen = set().union(*map(ctx.words, paragraphs))
+        present = tuple(form for form, words in entries.items() if words <= seen)
+        if not present:
+            return []
+        return ctx.holding(self.roles, present, lower=True)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -650,12 +690,10 @@ class SpaceBeforePunctuation(ParagraphRule):
     wrong = "Chăm lo gia đình chính sách , người nghèo."
     right = "Chăm lo gia đình chính sách, người nghèo."
     _pattern = lazy(r"(?<=[^\W_])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)")
+    needle = _SPACE_THEN_MARK
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
-        text = paragraph.text
-        if not _SPACE_THEN_MARK.search(text):
-            return
-        for match in self._pattern.finditer(text):
+        for match in self._pattern.finditer(paragraph.text):
             yield self.hit(
                 paragraph,
                 match.start(),
@@ -679,6 +717,7 @@ class DoubledPunctuation(ParagraphRule):
     wrong = "Mua sắm, đấu thầu, đấu giá tài sản công,."
     right = "Mua sắm, đấu thầu, đấu giá tài sản công."
     _pattern = lazy(r"[,;:.]{2,}")
+    needle = lazy(r"[,;:.]{2}")
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):
@@ -702,12 +741,10 @@ class YearRangeSpacing(ParagraphRule):
     wrong = "Báo cáo tổng kết công tác xây dựng Đảng 05 năm (2021 -2025)."
     right = "Báo cáo tổng kết công tác xây dựng Đảng 05 năm (2021 - 2025)."
     _pattern = lazy(r"(?<!\d)(\d{4})( *)([-–])( *)(\d{4})(?!\d)")
+    needle = lazy(r"\d(?: +[-–]|[-–] +)\d")  # a space on one side only
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterable[Hit]:
-        text = paragraph.text
-        if " -" not in text and "- " not in text and "–" not in text:
-            return
-        for match in self._pattern.finditer(text):
+        for match in self._pattern.finditer(paragraph.text):
             left, right = match.group(2), match.group(4)
             if bool(left) == bool(right):
                 continue

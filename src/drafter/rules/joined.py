@@ -1,0 +1,101 @@
+"""The texts of a document's paragraphs joined into one string.
+
+Most of the time of ``drafter check`` goes into running patterns over text
+(benchmarks/bench_check.py). Run over each paragraph in turn, a pattern costs a
+Python call per paragraph; run once over the joined texts it costs one pass of
+the regex engine, and a literal string found with ``str.find`` costs less
+still. A rule then either looks closely only at the paragraphs that hold its
+"needle" (``Joined.holding``), or maps the offsets of its matches back to
+paragraphs (``Joined.locate``).
+
+The texts are joined with a line break: a needle that cannot match a line
+break finds each paragraph's matches exactly as a pass over that paragraph
+alone would (a lookbehind at a paragraph's start sees the line break, which is
+neither a letter, a digit nor a mark).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Iterator
+
+    from drafter.sources.view import Paragraph
+
+# A pattern, or strings any of which will do (found with str.find, no regex engine).
+Needle: TypeAlias = "re.Pattern[str] | tuple[str, ...]"
+
+
+class Joined:
+    __slots__ = ("_lower", "paragraphs", "starts", "text")
+
+    def __init__(
+        self, paragraphs: list[Paragraph], text: str | None = None, starts: list[int] | None = None
+    ) -> None:
+        if text is None or starts is None:
+            starts, offset = [], 0
+            for paragraph in paragraphs:
+                starts.append(offset)
+                offset += len(paragraph.text) + 1
+            text = "\n".join(p.text for p in paragraphs)
+        self.paragraphs = paragraphs
+        self.starts = starts  # offset in ``text`` where each paragraph begins
+        self.text = text
+        self._lower: str | None = None
+
+    @classmethod
+    def split(cls, text: str, paragraphs: list[Paragraph]) -> Joined:
+        """Some other text of each paragraph (its words, coded …), one line per
+        paragraph in ``text``."""
+        starts, offset = [], 0
+        for _paragraph in paragraphs:
+            starts.append(offset)
+            offset = text.find("\n", offset) + 1
+        return cls(paragraphs, text, starts)
+
+    @property
+    def lower(self) -> str | None:
+        """``text`` in lower case, or None where that changes its length ("İ")."""
+        if self._lower is None:
+            lower = self.text.lower()
+            self._lower = lower if len(lower) == len(self.text) else ""
+        return self._lower or None
+
+    def locate(self, offset: int) -> tuple[Paragraph, int]:
+        """The paragraph holding ``offset`` of ``text``, and the offset in its text."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.paragraphs[index], offset - self.starts[index]
+
+    def holding(self, needle: Needle, *, lower: bool = False) -> list[Paragraph]:
+        """The paragraphs in which ``needle`` is found, in order; ``lower``:
+        in their lower-case text (every paragraph when that cannot be had)."""
+        text = self.text
+        if lower:
+            text = self.lower  # type: ignore[assignment]
+            if text is None:
+                return self.paragraphs
+        if isinstance(needle, tuple):
+            found = {index for string in needle for index in self._finding(string, text)}
+            return [self.paragraphs[index] for index in sorted(found)]
+        return [self.paragraphs[index] for index in self._matching(needle, text)]
+
+    def _matching(self, pattern: re.Pattern[str], text: str) -> Iterator[int]:
+        starts, position = self.starts, 0
+        while (match := pattern.search(text, position)) is not None:
+            index = bisect_right(starts, match.start()) - 1
+            yield index
+            if index + 1 == len(starts):
+                return
+            position = starts[index + 1]  # one match is enough: on to the next paragraph
+
+    def _finding(self, string: str, text: str) -> Iterator[int]:
+        starts, position = self.starts, 0
+        while (offset := text.find(string, position)) >= 0:
+            index = bisect_right(starts, offset) - 1
+            yield index
+            if index + 1 == len(starts):
+                return
+            position = starts[index + 1]

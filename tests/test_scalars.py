@@ -87,6 +87,25 @@ def test_hand_written_scalars_point_at_their_characters() -> None:
     assert c.source_range(0, 3) is not None and c.source_range(2, 5) is None
 
 
+WORDS = st.lists(st.sampled_from(["chữ", "đôi", "a", "b-c", "(x)", "“y”", "1,5"]), min_size=1)
+GAPS = st.sampled_from([" ", "  ", " \t ", "\t", " \n  ", "\n  ", "  \n\n   ", "\t\n \t", "\r\n  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=WORDS, gaps=st.lists(GAPS, min_size=8, max_size=8), indent=st.integers(0, 3))
+def test_hand_typed_plain_scalars_are_traced(
+    words: list[str], gaps: list[str], indent: int
+) -> None:
+    """A plain scalar typed over several lines, with blanks anywhere: the value
+    libyaml folds from it is rebuilt and traced."""
+    body = words[0] + "".join(gap + word for gap, word in zip(gaps * 4, words[1:], strict=False))
+    pad = " " * (indent + 2)
+    body = body.replace("\n", "\n" + pad)
+    source = f"text: {body}\nnext: 1\n"
+    for found, mapped in maps_of(source):
+        assert_traced(source, found, mapped)
+
+
 def test_a_reading_that_does_not_match_is_refused() -> None:
     source = "a: text\n"
     assert scalar_map(source, line_starts(source), 3, 7, None, "other") is None

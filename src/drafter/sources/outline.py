@@ -12,13 +12,13 @@ the key it belongs to, or at the top of the outline.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter import numbering
 from drafter.lazyre import lazy
 from drafter.positions import NodePath, NodePosition
-from drafter.scalars import line_starts, offset_of, scalar_map
+from drafter.scalars import line_starts, offset_of, only_newlines, scalar_map
 from drafter.sources import view
 from drafter.sources.view import FixedLocator, Paragraph, Piece, ScalarLocator
 
@@ -543,14 +543,19 @@ def _lines(value: str) -> list[str]:
 
 def _nth_line_offset(value: str, index: int) -> int:
     """Offset in ``value`` of its ``index``-th non-blank line (the model's SplitLines)."""
-    offset, seen = 0, 0
+    offsets = _line_offsets(value)
+    return offsets[index] if 0 <= index < len(offsets) else 0
+
+
+@lru_cache(maxsize=64)
+def _line_offsets(value: str) -> list[int]:
+    """Offsets of the non-blank lines of ``value`` (read once per text, not once per line)."""
+    offsets, offset = [], 0
     for line in value.splitlines(keepends=True):
         if line.strip():
-            if seen == index:
-                return offset
-            seen += 1
+            offsets.append(offset)
         offset += len(line)
-    return 0
+    return offsets
 
 
 def _parent_indent(text: str, starts: list[int], start: int, position: NodePosition) -> int:
@@ -566,6 +571,8 @@ def _parent_indent(text: str, starts: list[int], start: int, position: NodePosit
 
 def split_lines(text: str) -> list[str]:
     """The lines of a YAML file (YAML's line breaks, like the loader's marks)."""
+    if only_newlines(text):  # split in C, no regex engine
+        return text.split("\n")
     return _YAML_BREAK.split(text)
 
 

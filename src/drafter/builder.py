@@ -12,11 +12,8 @@ with ``force``. If it was edited by hand, the new generation is merged into it
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -24,6 +21,7 @@ from drafter import __version__
 from drafter.document import LoadedDocument, load_document
 from drafter.errors import InputError, RefusedOverwrite
 from drafter.fileio import atomic_write
+from drafter.gc_pause import gc_paused
 from drafter.i18n import _
 from drafter.loader import LoadedOutline
 from drafter.provenance import (
@@ -57,25 +55,6 @@ class BuildResult(NamedTuple):
     paragraphs: int
     merge: MergeResult | None = None  # set when hand edits were merged
     checks: Any = None  # the checker's FileReport for the outline (drafter.checker)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a document.
-
-    A build creates hundreds of thousands of short-lived, acyclic objects for a
-    long document; the collector's full passes over them made the build time
-    grow faster than the document (measured in benchmarks/bench_scale.py). The
-    pause also covers the fork of the checks (``drafter.overlap``): a collection
-    in either process would touch, and so copy, every page they share.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def default_output(outline_path: Path) -> Path:

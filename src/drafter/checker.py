@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import EXIT_FINDINGS, DrafterError, OutlineError, Problem
+from drafter.gc_pause import gc_paused
 from drafter.i18n import _
 from drafter.rules.base import ERROR, INFO, WARNING, Finding, Fix, Hit, Rule
 
@@ -62,6 +63,10 @@ class Checker:
     # ------------------------------------------------------------------ files
 
     def check_file(self, path: Path) -> FileReport:
+        with gc_paused():
+            return self._check_file(path)
+
+    def _check_file(self, path: Path) -> FileReport:
         display = str(path)
         suffix = path.suffix.lower()
         try:
@@ -72,7 +77,7 @@ class Checker:
             if suffix in OUTLINE_SUFFIXES + TEXT_SUFFIXES:
                 from drafter.loader import read_text
 
-                return self.check_text(path, read_text(path, display))
+                return self._check_text(path, read_text(path, display))
         except OutlineError as error:
             return FileReport(display, problem_findings(error), understood=False)
         except DrafterError as error:
@@ -87,6 +92,10 @@ class Checker:
 
     def check_text(self, path: Path, text: str) -> FileReport:
         """Check the text of an outline or a text file (the file itself is not read)."""
+        with gc_paused():
+            return self._check_text(path, text)
+
+    def _check_text(self, path: Path, text: str) -> FileReport:
         display = str(path)
         suffix = path.suffix.lower()
         if suffix in OUTLINE_SUFFIXES:

@@ -176,6 +176,8 @@ def _tail(text: str, position: int) -> tuple[int, re.Match[str] | None, tuple[in
 
 
 def _symbol_citations(text: str) -> Iterator[Found]:
+    if grammar.SYMBOL_NEEDLE.search(text) is None:
+        return
     for symbol in grammar.symbol_pattern().finditer(text):
         begin, kind, outer, type_span = _lead(text, symbol.start())
         end, date_match, issuer = _tail(text, symbol.end())

@@ -107,6 +107,12 @@ def date_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# What every number and symbol holds ("05-CT/TU", "117/NQ-CP", "35/2023/QH15"):
+# a digit then the hyphen or slash before a code. It starts with a digit, which
+# the regex engine skips to quickly; ``symbol_pattern`` starts with a lookbehind.
+SYMBOL_NEEDLE = lazy(r"\d[ \t]*-[ \t]*[A-ZĐ]|\d/(?:\d{4}/)?[A-ZĐ]")
+
+
 def might_cite(text: str) -> bool:
     """Cheap test before the patterns: a symbol needs a slash and a digit; a named
     citation needs "ngày"."""

@@ -1,0 +1,111 @@
+"""The shortcuts of the checker find exactly what reading every paragraph finds.
+
+Rules look closely only at the paragraphs that hold their "needle", found in
+one pass over the joined text (``rules/joined.py``), and TXT001 looks for
+repeats on coded words first. These tests run every rule twice on invented
+documents — once as shipped, once with every needle reporting every paragraph
+— and require the same findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.citations import grammar
+from drafter.rules import all_rules
+from drafter.rules.context import CheckContext
+from drafter.rules.joined import Joined
+from drafter.sources.text import text_document
+from drafter.vietnamese import WORD, tone_placements, words_of
+
+HEADER = (
+    "TỈNH ỦY HẬU GIANG\n*\nSố 05-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Hậu Giang, ngày 05 tháng 01 năm 2024\nCHƯƠNG TRÌNH\nCông tác quý I năm 2024\n-----\n"
+)
+FRAGMENTS = [
+    "chuyên đề", "chuyên đề chuyên đề", "của của", "người người", "Chuyên đề chuyên đề",
+    "kinh tế  - xã hội", "câ\tn đối", "cơ cở", "sử lý", "Tỉnh Ủy", "Ban Thường Vụ Tỉnh ủy",
+    "(01/01/2004 - 01/01/2024,", "(2021 -2025)", "2021- 2025", "2021 - 2025", "31/02/2023",
+    "ngày 19/12/2023", "ngày 13 tháng 5 năm 2022", "19.12.2023", "19-12-2023",
+    "Chỉ thị số 32-CT/TU", "Nghị quyết số 117/NQ-CP", "35/2023/UBTVQH15", "100 - KL/TW",
+    "Luật Đất đai ngày 18/01/2024", "của Ban Thường vụ Tỉnh ủy",
+    "kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)",
+    "Kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam", "Ngày Quốc khánh 2/8",
+    "Xuân Giáp Thìn năm 2024", "Tết Nguyên đán Quý Mão 2024", "nhiệm kỳ 2020 - 2026",
+    "Đại hội Đảng bộ tỉnh lần thứ XIV, nhiệm kỳ 2020 - 2025", "05 năm (2021 - 2023)",
+    "hoà", "hòa", "thuỷ", "quý", "xã hội;chăm lo", "chính sách , người", "công,.", "v.v.",
+    "“Dân vận khéo", "khéo”", "\u200b", "\u00a0", ",", ".", " ", "  ", "-", "–", "(", ")",
+    "a)", "1.", "Tập trung", "tập trung", "năm 2024", "số", "/", "0", "9", "İ",
+]  # fmt: skip
+LINES = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8).map(" ".join)
+DOCUMENTS = st.lists(LINES, min_size=1, max_size=12).map(lambda lines: HEADER + "\n".join(lines))
+
+
+def _hits(document_text: str) -> list[tuple[str, int, int, int, str, str]]:
+    document = text_document(document_text, "x.txt")
+    ctx = CheckContext(document)
+    found = []
+    for rule in all_rules():
+        if document.kind not in rule.sources:
+            continue
+        for hit in rule.check(ctx):
+            where = hit.paragraph.index if hit.paragraph is not None else -1
+            found.append((rule.code, where, hit.start, hit.end, hit.message, repr(hit.params)))
+    return sorted(found)
+
+
+@pytest.fixture
+def exhaustive(monkeypatch: pytest.MonkeyPatch):
+    """Every needle found in every paragraph: the rules read the whole document."""
+
+    def every(self: Joined, needle: object, *, lower: bool = False) -> list:
+        return self.paragraphs
+
+    def run(text: str) -> list[tuple[str, int, int, int, str, str]]:
+        with monkeypatch.context() as patch:
+            patch.setattr(Joined, "holding", every)
+            patch.setattr(grammar, "SYMBOL_NEEDLE", re.compile(""))
+            return _hits(text)
+
+    return run
+
+
+SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=SLOW)
+@given(text=DOCUMENTS)
+def test_needles_miss_nothing(text: str, exhaustive) -> None:
+    shipped = _hits(text)
+    assert shipped == exhaustive(text)
+
+
+def test_the_invented_documents_trigger_the_rules(exhaustive) -> None:
+    """The comparison above means something: its material trips the rules."""
+    text = HEADER + "\n".join(FRAGMENTS[i] + " " + FRAGMENTS[i + 1] for i in range(0, 60, 2))
+    codes = {hit[0] for hit in _hits(text)}
+    assert {"TXT001", "TXT002", "TXT003", "TXT005", "TXT007", "TXT009", "TXT011", "TXT012",
+            "TXT013", "TXT014", "TXT015", "DATE001", "FACT002", "FACT003", "FACT004", "FACT005",
+            "FACT007", "CIT003"} <= codes  # fmt: skip
+    assert _hits(text) == exhaustive(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aăđếỏ Ê²_9,.-–“\t\n\u00a0\u200bİ")), max_size=60))
+def test_words_of_is_the_word_pattern(text: str) -> None:
+    assert words_of(text) == WORD.findall(text)
+
+
+@given(st.lists(st.sampled_from(["hoà", "hòa", "thuỷ", "quý", "Quy", "oe", "x", " ", "\n"]),
+                max_size=12).map("".join))  # fmt: skip
+def test_tone_marks_over_the_joined_text_match_each_paragraph(text: str) -> None:
+    paragraphs = text_document(HEADER + text, "x.txt").paragraphs
+    joined = Joined(paragraphs)
+    together = [(*joined.locate(start)[::-1], style) for start, _end, style in
+                tone_placements(joined.text)]  # fmt: skip
+    one_by_one = [(offset, p, style) for p in paragraphs
+                  for offset, _end, style in tone_placements(p.text)]  # fmt: skip
+    assert sorted(together, key=repr) == sorted(one_by_one, key=repr)

@@ -75,6 +75,30 @@ def is_union(hint: Any) -> bool:
     return typing.get_origin(hint) in (typing.Union, types.UnionType)
 
 
+_PARSED, _UNION, _LIST, _DICT, _RECORD, _SCALAR = (
+    "parsed", "union", "list", "dict", "record", "scalar",
+)  # fmt: skip
+
+
+@cache
+def _kind_of(hint: Any) -> tuple[str, Any, tuple[Any, ...], Parser | None]:
+    """How a value of type ``hint`` is converted, worked out once per hint."""
+    base, meta = strip_annotated(hint)
+    parser = next((m for m in meta if isinstance(m, Parser)), None)
+    if parser is not None:
+        return _PARSED, base, meta, parser
+    if is_union(base):
+        return _UNION, base, meta, None
+    origin = typing.get_origin(base)
+    if origin is list:
+        return _LIST, base, meta, None
+    if origin is dict:
+        return _DICT, base, meta, None
+    if dataclasses.is_dataclass(base):
+        return _RECORD, base, meta, None
+    return _SCALAR, base, meta, None
+
+
 class _Converter:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
@@ -85,22 +109,20 @@ class _Converter:
         self.issues.append(Issue(path, kind, message, params, at_key))
 
     def value(self, hint: Any, data: Any, path: NodePath) -> tuple[Any, bool]:
-        base, meta = strip_annotated(hint)
-        parser = next((m for m in meta if isinstance(m, Parser)), None)
-        if parser is not None:
+        kind, base, meta, parser = _kind_of(hint)
+        if kind is _PARSED:
             try:
-                return parser.function(data), True  # type: ignore[operator]
+                return parser.function(data), True  # type: ignore[union-attr]
             except ValueProblem as problem:
                 self.fail(path, problem.code, problem.message, **problem.params)
                 return None, False
-        if is_union(base):
+        if kind is _UNION:
             return self.union(base, data, path)
-        origin = typing.get_origin(base)
-        if origin is list:
+        if kind is _LIST:
             return self.sequence(base, meta, data, path)
-        if origin is dict:
+        if kind is _DICT:
             return self.mapping(base, data, path)
-        if dataclasses.is_dataclass(base):
+        if kind is _RECORD:
             if isinstance(data, str) and any(isinstance(m, ItemShorthand) for m in meta):
                 return base(text=[data]), True
             return self.record(base, data, path)

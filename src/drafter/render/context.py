@@ -255,18 +255,22 @@ class TaskRow(NamedTuple):
     path: str
 
 
+def _sections_with_tasks(
+    sections: list[Section], path: str, found: list[tuple[str, Section]]
+) -> None:
+    """(path, section) of every section with an owner or a deadline, in order (a
+    module function: a nested recursive one is a reference cycle)."""
+    for index, section in enumerate(sections):
+        here = f"{path}.{index}"
+        if section.lead or section.support or section.deadline:
+            found.append((here, section))
+        _sections_with_tasks(section.sections, f"{here}.sections", found)
+
+
 def task_rows(outline: Outline, order: str = "outline") -> list[TaskRow]:
     """One row per section with an owner or a deadline, in the chosen order."""
     found: list[tuple[str, Section]] = []
-
-    def walk(sections: list[Section], path: str) -> None:
-        for index, section in enumerate(sections):
-            here = f"{path}.{index}"
-            if section.lead or section.support or section.deadline:
-                found.append((here, section))
-            walk(section.sections, f"{here}.sections")
-
-    walk(outline.sections, "sections")
+    _sections_with_tasks(outline.sections, "sections", found)
     if order == "deadline":
         from drafter.deadlines import deadline_key
 

@@ -113,18 +113,19 @@ class _Found(NamedTuple):
 
 
 @cache
-def _commemoration_prefixes() -> re.Pattern[str]:
-    """The first two words of every known day's name: the paragraphs that hold
-    none of them name no known day."""
-    following: dict[str, list[str]] = {}  # "ngày" -> "thành", "quốc" … (one branch each)
+def _commemoration_prefixes() -> tuple[re.Pattern[str], ...]:
+    """The first two words of every known day's name, as one pattern per first
+    word ("ngày (?:thành|quốc|…)"): the paragraphs that hold none of them name
+    no known day. A pattern that starts with a literal is found quickly."""
+    following: dict[str, list[str]] = {}
     for prefix in _commemorations():
         first, _space, second = prefix.partition(" ")
         following.setdefault(first, []).append(second)
-    return lazyre.compile(
-        "|".join(
+    return tuple(
+        lazyre.compile(
             re.escape(first) + (f" (?:{'|'.join(map(re.escape, seconds))})" if all(seconds) else "")
-            for first, seconds in following.items()
         )
+        for first, seconds in following.items()
     )
 
 

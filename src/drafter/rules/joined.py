@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 
     from drafter.sources.view import Paragraph
 
-# A pattern, or strings any of which will do (found with str.find, no regex engine).
-Needle: TypeAlias = "re.Pattern[str] | tuple[str, ...]"
+# A pattern, or strings and patterns any of which will do. A string is found
+# with str.find, without the regex engine; a pattern that starts with a literal
+# ("ngày (?:thành|quốc)") is found almost as fast, one that starts with a
+# class of characters ten times slower.
+Needle: TypeAlias = "re.Pattern[str] | tuple[str | re.Pattern[str], ...]"
 
 
 class Joined:
@@ -78,7 +81,15 @@ class Joined:
             if text is None:
                 return self.paragraphs
         if isinstance(needle, tuple):
-            found = {index for string in needle for index in self._finding(string, text)}
+            found = {
+                index
+                for part in needle
+                for index in (
+                    self._finding(part, text)
+                    if isinstance(part, str)
+                    else self._matching(part, text)
+                )
+            }
             return [self.paragraphs[index] for index in sorted(found)]
         return [self.paragraphs[index] for index in self._matching(needle, text)]
 

@@ -335,6 +335,7 @@ class UnbalancedQuotes(Rule):
 
 
 _TOKEN = lazy(r"\S+")
+_SENTENCES = frozenset({view.HEADING, view.BODY})
 _URL_LIKE = lazy(r"://|@|www\.|\.(?:vn|com|org|net|gov|edu|info)\b", re.IGNORECASE)
 _CAPITALS_ABBREVIATION = lazy(r"^(?:[A-ZĐƯ]{1,4}\.)+[A-ZĐƯ]{1,5}\.?$")
 _LETTERS_ABBREVIATION = lazy(r"^(?:[^\W\d_]\.){2,}$|^(?:[^\W\d_]\.)+[^\W\d_]$")
@@ -409,35 +410,49 @@ class SentenceStartLowercase(Rule):
     _inside = lazy(rf"[.!?]([\s\"“”'’)]+)({_LETTER}+)")
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
-        previous: Paragraph | None = None
-        for paragraph in ctx.document.paragraphs:
-            if paragraph.role not in (view.HEADING, view.BODY):
-                previous = None
+        yield from self._paragraph_starts(ctx)
+        # inside paragraphs: one pass over the joined text; a match that runs from
+        # the end of one paragraph into the next is the paragraph start's business
+        joined = ctx.joined(_SENTENCES)
+        for match in self._inside.finditer(joined.text):
+            word = match.group(2)
+            if not word[0].islower():
+                continue
+            paragraph, start = joined.locate(match.start())
+            word_paragraph, word_start = joined.locate(match.start(2))
+            if word_paragraph is not paragraph:
                 continue
             text = paragraph.text
-            first = next((m for m in WORD.finditer(text)), None)
+            before = text[:start].rstrip()
+            if before.endswith(("...", "…")):
+                continue
+            token = _token_at(text, len(before) - 1)
+            if _is_abbreviation(token) or _URL_LIKE.search(token):
+                continue
+            yield self._hit(paragraph, word_start, word)
+
+    def _paragraph_starts(self, ctx: CheckContext) -> Iterator[Hit]:
+        """A body paragraph starting in lower case after a finished sentence."""
+        previous: Paragraph | None = None
+        for paragraph in ctx.document.paragraphs:
+            if paragraph.role not in _SENTENCES:
+                previous = None
+                continue
             if (
-                first is not None
-                and first.group()[0].islower()
-                and text[: first.start()].strip() == ""
-                and paragraph.role == view.BODY
-                and (paragraph.parsed_label is None or paragraph.parsed_label.kind
-                     in ("roman", "arabic", "decimal"))
+                paragraph.role == view.BODY
                 and previous is not None
                 and previous.text.rstrip().endswith((".", "!", "?"))
+                and (paragraph.parsed_label is None or paragraph.parsed_label.kind
+                     in ("roman", "arabic", "decimal"))
             ):  # fmt: skip
-                yield self._hit(paragraph, first.start(), first.group())
-            for match in self._inside.finditer(text):
-                word = match.group(2)
-                if not word[0].islower():
-                    continue
-                before = text[: match.start()].rstrip()
-                if before.endswith(("...", "…")):
-                    continue
-                token = _token_at(text, len(before) - 1)
-                if _is_abbreviation(token) or _URL_LIKE.search(token):
-                    continue
-                yield self._hit(paragraph, match.start(2), word)
+                text = paragraph.text
+                first = WORD.search(text)
+                if (
+                    first is not None
+                    and first.group()[0].islower()
+                    and not text[: first.start()].strip()
+                ):
+                    yield self._hit(paragraph, first.start(), first.group())
             previous = paragraph
 
     def _hit(self, paragraph: Paragraph, start: int, word: str) -> Hit:

@@ -65,9 +65,18 @@ def exhaustive(monkeypatch: pytest.MonkeyPatch):
     def every(self: Joined, needle: object, *, lower: bool = False) -> list:
         return self.paragraphs
 
+    class EveryGroup(dict):
+        def __init__(self, paragraphs: list) -> None:
+            super().__init__()
+            self.paragraphs = paragraphs
+
+        def get(self, key: object, default: object = None) -> list:
+            return self.paragraphs
+
     def run(text: str) -> list[tuple[str, int, int, int, str, str]]:
         with monkeypatch.context() as patch:
             patch.setattr(Joined, "holding", every)
+            patch.setattr(Joined, "holding_each", lambda self, pattern: EveryGroup(self.paragraphs))
             patch.setattr(grammar, "SYMBOL_NEEDLE", re.compile(""))
             return _hits(text)
 

@@ -93,6 +93,20 @@ class Joined:
             return [self.paragraphs[index] for index in sorted(found)]
         return [self.paragraphs[index] for index in self._matching(needle, text)]
 
+    def holding_each(self, pattern: re.Pattern[str]) -> dict[str, list[Paragraph]]:
+        """For a pattern of named groups, the paragraphs in which each group took
+        part in a match (every match is visited): one pass serves several rules."""
+        found: dict[str, set[int]] = {}
+        for match in pattern.finditer(self.text):
+            index = bisect_right(self.starts, match.start()) - 1
+            for name, value in match.groupdict().items():
+                if value is not None:
+                    found.setdefault(name, set()).add(index)
+        return {
+            name: [self.paragraphs[index] for index in sorted(indexes)]
+            for name, indexes in found.items()
+        }
+
     def _matching(self, pattern: re.Pattern[str], text: str) -> Iterator[int]:
         starts, position = self.starts, 0
         while (match := pattern.search(text, position)) is not None:

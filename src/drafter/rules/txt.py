@@ -377,7 +377,10 @@ class MissingSpaceAfterPunctuation(ParagraphRule):
     message = N_("no space after '{mark}'")
     wrong = "Quan tâm công tác an sinh xã hội;chăm lo gia đình chính sách."
     right = "Quan tâm công tác an sinh xã hội; chăm lo gia đình chính sách."
-    _pattern = needle = lazy(rf"[,;:!?.](?={_LETTER})")
+    _pattern = lazy(rf"[,;:!?.](?={_LETTER})")
+
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        return _marked(ctx, self.code)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -689,8 +692,26 @@ class KnownMisspelling(ParagraphRule):
             yield self.hit(paragraph, start, end, replacement=fixed, wrong=found, right=fixed)
 
 
-# The mark first: the regex engine skips to a rare character quickly, to a space slowly.
-_SPACE_THEN_MARK = lazy("[,;:!?.](?<=[ \u00a0].)")
+# One pass over the text for the three rules about the marks , ; : ! ? . — the
+# pattern starts with the marks, rare characters the regex engine skips to
+# quickly; each empty group says whether a mark matters to one rule (a letter
+# right after it, a space before it, another mark after it), and the match
+# fails when it matters to none.
+_MARKS = lazy(
+    r"[,;:!?.]"
+    rf"(?:(?P<TXT007>(?={_LETTER}))|)"
+    r"(?:(?P<TXT013>(?<=[ \u00a0].))|)"
+    r"(?:(?P<TXT014>(?<=[,;:.])(?=[,;:.]))|)"
+    r"(?(TXT007)|(?(TXT013)|(?(TXT014)|(?!))))"
+)
+
+
+def _marked(ctx: CheckContext, code: str) -> list[Paragraph]:
+    """The paragraphs with a mark that matters to rule ``code`` (see ``_MARKS``)."""
+    found = ctx.cache.get("txt.marks")
+    if found is None:
+        found = ctx.cache["txt.marks"] = ctx.joined(WRITTEN).holding_each(_MARKS)
+    return found.get(code, [])
 
 
 class SpaceBeforePunctuation(ParagraphRule):
@@ -708,7 +729,9 @@ class SpaceBeforePunctuation(ParagraphRule):
     wrong = "Chăm lo gia đình chính sách , người nghèo."
     right = "Chăm lo gia đình chính sách, người nghèo."
     _pattern = lazy(r"(?<=[^\W_])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)")
-    needle = _SPACE_THEN_MARK
+
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        return _marked(ctx, self.code)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):
@@ -735,7 +758,9 @@ class DoubledPunctuation(ParagraphRule):
     wrong = "Mua sắm, đấu thầu, đấu giá tài sản công,."
     right = "Mua sắm, đấu thầu, đấu giá tài sản công."
     _pattern = lazy(r"[,;:.]{2,}")
-    needle = lazy(r"[,;:.][,;:.]")  # not {2}: a leading class lets the engine skip ahead
+
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        return _marked(ctx, self.code)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):

@@ -20,7 +20,7 @@ from drafter.rules import all_rules
 from drafter.rules.context import CheckContext
 from drafter.rules.joined import Joined
 from drafter.sources.text import text_document
-from drafter.vietnamese import WORD, tone_placements, words_of
+from drafter.vietnamese import WORD, coded_words, tone_placements, words_of
 
 HEADER = (
     "TỈNH ỦY HẬU GIANG\n*\nSố 05-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
@@ -106,6 +106,15 @@ def test_the_invented_documents_trigger_the_rules(exhaustive) -> None:
 @given(st.text(alphabet=st.sampled_from(list("aăđếỏ Ê²_9,.-–“\t\n\u00a0\u200bİ")), max_size=60))
 def test_words_of_is_the_word_pattern(text: str) -> None:
     assert words_of(text) == WORD.findall(text)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab đ,.2-“\t")), max_size=20), max_size=6))
+def test_coded_words_are_the_words_of_each_text(texts: list[str]) -> None:
+    coded = coded_words(texts)
+    words = {code: word for word, code in coded.codes.items()}
+    assert len(words) == len(coded.codes)  # one character per word
+    assert [[words[code] for code in line] for line in coded.lines] == list(map(words_of, texts))
+    assert "\n" not in "".join(coded.lines)
 
 
 @given(st.lists(st.sampled_from(["hoà", "hòa", "thuỷ", "quý", "Quy", "oe", "x", " ", "\n"]),

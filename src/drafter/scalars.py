@@ -26,6 +26,7 @@ from drafter.lazyre import lazy
 YAML_BREAKS = "\r\n\x85\u2028\u2029"
 _BREAK_RE = lazy("\r\n|[\r\n\x85\u2028\u2029]")
 _NEXT_BREAK = lazy("[\r\n\x85\u2028\u2029]")
+_SPACES = lazy(" *")
 _ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
     "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
@@ -325,8 +326,7 @@ def _block(reader: _Reader, parent_indent: int) -> ScalarMap:
         line_start = reader.pos - reader.column()
         while True:
             limit = line_start + indent if indent else len(text)
-            while reader.pos < limit and text[reader.pos : reader.pos + 1] == " ":
-                reader.pos += 1
+            reader.pos = _SPACES.match(text, reader.pos, max(limit, reader.pos)).end()
             max_indent = max(max_indent, reader.pos - line_start)
             if not reader.is_break():
                 break

@@ -11,9 +11,11 @@ not typed by hand.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from drafter import lazyre
 from drafter.lazyre import lazy
@@ -33,13 +35,47 @@ def words_of(text: str) -> list[str]:
     for token in text.split():
         if token.isalpha():  # every letter is [^\W\d_]
             words.append(token)
-            continue
-        stripped = token.strip(_STUCK)
-        if stripped.isalpha():
-            words.append(stripped)
-        elif stripped:
-            words.extend(WORD.findall(stripped))
+        else:
+            words.extend(_token_words(token))
     return words
+
+
+def _token_words(token: str) -> list[str]:
+    """The words of a whitespace-separated token that is not all letters."""
+    stripped = token.strip(_STUCK)
+    if stripped.isalpha():
+        return [stripped]
+    return WORD.findall(stripped) if stripped else []
+
+
+class CodedWords(NamedTuple):
+    """Texts as sequences of words, each word written as one character."""
+
+    codes: dict[str, str]  # word -> its character (the texts' vocabulary)
+    lines: list[str]  # each text's words, coded
+
+
+def coded_words(texts: list[str]) -> CodedWords:
+    """The words of each of ``texts`` (``words_of``), each written as one
+    character (U+0100 on), so that a regex can compare sequences of words. The
+    work is done once per distinct token, not once per token."""
+    token_lists = [text.split() for text in texts]
+    tokens: dict[str, str] = dict.fromkeys(itertools.chain.from_iterable(token_lists), "")
+    codes: dict[str, str] = {}
+    for token in tokens:
+        word = token if token.isalpha() else token.strip(_STUCK)  # "tỉnh," -> "tỉnh"
+        if word.isalpha():
+            code = codes.get(word)
+            if code is None:
+                code = codes[word] = chr(0x100 + len(codes))
+            tokens[token] = code
+        elif word:  # "32-ct/tu": several words
+            tokens[token] = "".join(
+                codes.get(part) or codes.setdefault(part, chr(0x100 + len(codes)))
+                for part in WORD.findall(word)
+            )
+    code_of = tokens.__getitem__
+    return CodedWords(codes, ["".join(map(code_of, tokens_)) for tokens_ in token_lists])
 
 
 def _toned(letters: str) -> str:

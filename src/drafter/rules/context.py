@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from drafter.rules.header import HeaderInfo
     from drafter.rules.joined import Needle
     from drafter.sources.view import CheckDocument, Paragraph
+    from drafter.vietnamese import CodedWords
 
 
 class RuleOptions(NamedTuple):
@@ -39,7 +40,7 @@ class CheckContext:
         self._by_roles: dict[frozenset[str], list[Paragraph]] = {}
         self._joined: dict[frozenset[str], Joined] = {}
         self._holding: dict[tuple[frozenset[str], Needle, bool], list[Paragraph]] = {}
-        self._words: dict[int, list[str]] = {}
+        self._coded: dict[frozenset[str], CodedWords] = {}
 
     def paragraphs_in(self, roles: frozenset[str]) -> list[Paragraph]:
         """The paragraphs with one of ``roles``, header form fields excepted
@@ -76,14 +77,16 @@ class CheckContext:
             found = self._holding[key] = self.joined(roles).holding(needle, lower=lower)
         return found
 
-    def words(self, paragraph: Paragraph) -> list[str]:
-        """The words of a paragraph, in lower case (``vietnamese.words_of``)."""
-        words = self._words.get(paragraph.index)
-        if words is None:
-            from drafter.vietnamese import words_of
+    def coded(self, roles: frozenset[str]) -> CodedWords:
+        """The lower-case words of ``paragraphs_in(roles)``, each written as one
+        character (``vietnamese.coded_words``), worked out once per set of roles."""
+        coded = self._coded.get(roles)
+        if coded is None:
+            from drafter.vietnamese import coded_words
 
-            words = self._words[paragraph.index] = words_of(paragraph.text.lower())
-        return words
+            texts = [paragraph.text.lower() for paragraph in self.paragraphs_in(roles)]
+            coded = self._coded[roles] = coded_words(texts)
+        return coded
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -68,7 +68,17 @@ class RepeatedWord(ParagraphRule):
     )
 
     def candidates(self, ctx: CheckContext) -> list[Paragraph]:
-        return _with_repeats(ctx.paragraphs_in(self.roles), ctx)
+        """The paragraphs in which some group of 1–4 words is followed by itself
+        (a test on the coded words of the document, which shares them with
+        TXT012; the exact rule, whitespace only between the words, is the
+        regex's)."""
+        coded = ctx.coded(WRITTEN)
+        paragraphs, lines = [], []
+        for paragraph, line in zip(ctx.paragraphs_in(WRITTEN), coded.lines, strict=True):
+            if paragraph.role in self.roles:
+                paragraphs.append(paragraph)
+                lines.append(line)
+        return Joined.split("\n".join(lines), paragraphs).holding(_REPEATED_CODES)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -88,24 +98,8 @@ class RepeatedWord(ParagraphRule):
             position = match.end()
 
 
-def _with_repeats(paragraphs: list[Paragraph], ctx: CheckContext) -> list[Paragraph]:
-    """The paragraphs in which some group of 1–4 words is followed by itself (a
-    cheap test on the words of the whole document; the exact rule, whitespace
-    only between the words, is the regex's). Each word is written as one
-    character, so that a regex finds the repeats in one pass."""
-    words: list[str] = []
-    for paragraph in paragraphs:
-        words.extend(ctx.words(paragraph))
-        words.append("\n")  # not a word: no group runs over two paragraphs
-    codes = dict.fromkeys(words, "\n")
-    for number, word in enumerate(codes):
-        if word != "\n":
-            codes[word] = chr(0x100 + number)
-    encoded = "".join(map(codes.__getitem__, words))
-    return Joined.split(encoded, paragraphs).holding(_REPEATED_CODES)
-
-
-_REPEATED_CODES = lazy(r"(.{1,4})\1")  # "." is any word, never the line break
+# 1–4 coded words followed by themselves ("." is any word, never a paragraph's end)
+_REPEATED_CODES = lazy(r"(.{1,4})\1")
 
 
 @cache
@@ -667,8 +661,8 @@ class KnownMisspelling(ParagraphRule):
         entries = _misspelt_words()
         if entries is None:  # a misspelling that is not whole words: look everywhere
             return paragraphs
-        seen = set().union(*map(ctx.words, paragraphs))
-        present = tuple(form for form, words in entries.items() if words <= seen)
+        seen = ctx.coded(self.roles).codes  # every word of the paragraphs
+        present = tuple(form for form, words in entries.items() if words <= seen.keys())
         if not present:
             return []
         return ctx.holding(self.roles, present, lower=True)

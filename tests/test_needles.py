@@ -127,3 +127,17 @@ def test_tone_marks_over_the_joined_text_match_each_paragraph(text: str) -> None
     one_by_one = [(offset, p, style) for p in paragraphs
                   for offset, _end, style in tone_placements(p.text)]  # fmt: skip
     assert sorted(together, key=repr) == sorted(one_by_one, key=repr)
+
+
+SYMBOLISH = st.lists(
+    st.sampled_from(["05", "123456", "3", "-", " - ", "/", "CT", "NQ", "TU", "CP", "KH-UBND",
+                     "2023", "QH15", "Đ", "x", " ", ".", "số ", "Chỉ thị ", "\t", "٣"]),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(SYMBOLISH)
+def test_symbols_found_from_the_needle_are_those_of_the_pattern(text: str) -> None:
+    expected = [m.span() for m in grammar.symbol_pattern().finditer(text)]
+    assert [m.span() for m in grammar.symbol_matches(text)] == expected

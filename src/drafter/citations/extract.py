@@ -176,9 +176,7 @@ def _tail(text: str, position: int) -> tuple[int, re.Match[str] | None, tuple[in
 
 
 def _symbol_citations(text: str) -> Iterator[Found]:
-    if grammar.SYMBOL_NEEDLE.search(text) is None:
-        return
-    for symbol in grammar.symbol_pattern().finditer(text):
+    for symbol in grammar.symbol_matches(text):
         begin, kind, outer, type_span = _lead(text, symbol.start())
         end, date_match, issuer = _tail(text, symbol.end())
         party = symbol.group("p_number") is not None

@@ -131,7 +131,8 @@ def test_tone_marks_over_the_joined_text_match_each_paragraph(text: str) -> None
 
 SYMBOLISH = st.lists(
     st.sampled_from(["05", "123456", "3", "-", " - ", "/", "CT", "NQ", "TU", "CP", "KH-UBND",
-                     "2023", "QH15", "Đ", "x", " ", ".", "số ", "Chỉ thị ", "\t", "٣"]),
+                     "2023", "QH15", "Đ", "x", " ", ".", "số ", "Chỉ thị ", "\t", "٣",
+                     "05-CT/TU", "12345-NQ/TW", "100 - KL/TW", "117/NQ-CP", "35/2023/QH15"]),
     max_size=16,
 ).map("".join)  # fmt: skip
 
@@ -141,3 +142,21 @@ SYMBOLISH = st.lists(
 def test_symbols_found_from_the_needle_are_those_of_the_pattern(text: str) -> None:
     expected = [m.span() for m in grammar.symbol_pattern().finditer(text)]
     assert [m.span() for m in grammar.symbol_matches(text)] == expected
+
+
+DATISH = st.lists(
+    st.sampled_from(["1", "19", "123", "/", ".", "-", "12", "2023", " tháng ", " năm ", "ngày ",
+                     " ", "x", "\n", "5/", "19/12/2023", "5.3.2024", "31-02-2023",
+                     "13 tháng 5 năm 2022"]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(DATISH)
+def test_dates_found_from_the_needle_are_those_of_the_pattern(text: str) -> None:
+    expected = [
+        m.span() for m in grammar.date_pattern().finditer(text)
+        if not (m.start() and text[m.start() - 1] in "0123456789/.-")
+    ]  # fmt: skip
+    assert [m.span() for m in grammar.date_matches(text)] == expected

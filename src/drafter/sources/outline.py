@@ -549,16 +549,16 @@ def _parse_label(label: str) -> Any:
     return numbering.parse_label(label + " ")
 
 
-@lru_cache(maxsize=4096)  # the same few paths recur in every outline
 def _block_path(path: str) -> NodePath:
-    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+    return tuple([int(part) if part.isdigit() else part for part in path.split(".")])
 
 
-@lru_cache(maxsize=4096)
 def _section_path(path: NodePath) -> NodePath:
     """``("sections", 1, "sections", 0, "text", 2)`` -> ``("sections", 1, "sections", 0)``."""
-    last_index = max((i for i, part in enumerate(path) if part == "sections"), default=-1)
-    return path[: last_index + 2] if last_index >= 0 else path
+    for index in range(len(path) - 1, -1, -1):
+        if path[index] == "sections":
+            return path[: index + 2]
+    return path
 
 
 def _lines(value: str) -> list[str]:

@@ -574,12 +574,10 @@ class MixedToneMarks(Rule):
     right = "Ban Thường vụ Tỉnh ủy chỉ đạo. Văn phòng Tỉnh ủy tham mưu."
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
-        found: list[tuple[Paragraph, int, int, str]] = []
         joined = ctx.joined()  # one pass over the document (a pair never spans a line break)
-        for start, end, style in tone_placements(joined.text):
-            paragraph, offset = joined.locate(start)
-            if paragraph.role != view.PAGE:
-                found.append((paragraph, offset, offset + end - start, style))
+        found = tone_placements(joined.text)  # offsets in the joined text
+        if any(paragraph.role == view.PAGE for paragraph in joined.paragraphs):
+            found = [place for place in found if joined.locate(place[0])[0].role != view.PAGE]
         if not found:
             return
         chosen = ctx.options.tone_marks
@@ -588,9 +586,11 @@ class MixedToneMarks(Rule):
             if olds == 0 or olds == len(found):
                 return
             chosen = OLD if olds > len(found) - olds else NEW
-        for paragraph, start, end, style in found:
+        for joined_start, joined_end, style in found:
             if style == chosen:
                 continue
+            paragraph, start = joined.locate(joined_start)
+            end = start + joined_end - joined_start
             pair = paragraph.text[start:end]
             expected = move_tone(pair, chosen)
             word = _token_word(paragraph.text, start, end)

@@ -108,7 +108,7 @@ def test_words_of_is_the_word_pattern(text: str) -> None:
     assert words_of(text) == WORD.findall(text)
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from(list("ab đ,.2-“\t")), max_size=20), max_size=6))
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab đ,.2-“\t\0")), max_size=20), max_size=6))
 def test_coded_words_are_the_words_of_each_text(texts: list[str]) -> None:
     coded = coded_words(texts)
     words = {code: word for word, code in coded.codes.items()}

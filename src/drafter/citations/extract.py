@@ -227,12 +227,13 @@ def _date_fields(date_match: re.Match[str] | None, begin: int) -> dict[str, obje
 
 @cache
 def _named_types() -> tuple[str, ...]:
-    return tuple(load_data("citations")["named_types"])
+    """The names of documents cited by name (Luật, Hiến pháp …), in lower case."""
+    return tuple(name.lower() for name in load_data("citations")["named_types"])
 
 
 def _named_citations(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
     lowered = text.lower()
-    if not any(name.lower() in lowered for name in _named_types()):
+    if not any(name in lowered for name in _named_types()):
         return
     for match in grammar.named_pattern().finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):

@@ -134,16 +134,14 @@ class ParagraphRule(Rule):
     the fields of the header form).
 
     ``needle``, when set, is found in every paragraph the rule reports something
-    in: a pattern, or strings any of which will do (faster: no regex engine),
-    never matching a line break. One pass over the joined texts of the document
-    then picks the paragraphs to look at, which is most of the speed of
-    ``drafter check`` on a folder (benchmarks/bench_check.py).
-    ``needle_in_lower`` looks for it in the lower-case text instead.
+    in: a pattern, or strings any of which will do (faster: no regex engine).
+    One pass over the joined texts of the document then picks the paragraphs to
+    look at (``rules/joined.py`` says what a needle must do); a rule may instead
+    override ``candidates``.
     """
 
     roles: ClassVar[frozenset[str]] = frozenset({"title", "heading", "body"})
     needle: ClassVar[Needle | None] = None
-    needle_in_lower: ClassVar[bool] = False
 
     def check(self, ctx: CheckContext) -> Iterator[Hit]:
         for paragraph in self.candidates(ctx):
@@ -153,7 +151,10 @@ class ParagraphRule(Rule):
         """The paragraphs ``check_paragraph`` has to see."""
         if self.needle is None:
             return ctx.paragraphs_in(self.roles)
-        return ctx.holding(self.roles, self.needle, lower=self.needle_in_lower)
+        return ctx.holding(self.roles, self.needle)
+
+    def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterable[Hit]:
+        return ()
 
 
 class MetaRule(Rule):

@@ -572,14 +572,14 @@ def _nth_line_offset(value: str, index: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _line_offsets(value: str) -> list[int]:
+def _line_offsets(value: str) -> tuple[int, ...]:
     """Offsets of the non-blank lines of ``value`` (read once per text, not once per line)."""
     offsets, offset = [], 0
     for line in value.splitlines(keepends=True):
         if line.strip():
             offsets.append(offset)
         offset += len(line)
-    return offsets
+    return tuple(offsets)
 
 
 def _parent_indent(text: str, starts: list[int], start: int, position: NodePosition) -> int:

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from drafter import vietnamese
 from drafter.citations import grammar
-from drafter.rules import all_rules
+from drafter.rules import all_rules, txt
 from drafter.rules.context import CheckContext
 from drafter.rules.joined import Joined
 from drafter.sources.text import text_document
@@ -40,6 +41,9 @@ FRAGMENTS = [
     "hoà", "hòa", "thuỷ", "quý", "xã hội;chăm lo", "chính sách , người", "công,.", "v.v.",
     "“Dân vận khéo", "khéo”", "\u200b", "\u00a0", ",", ".", " ", "  ", "-", "–", "(", ")",
     "a)", "1.", "Tập trung", "tập trung", "năm 2024", "số", "/", "0", "9", "İ",
+    # letters that re.IGNORECASE and str.lower() read differently, word characters
+    # that are not letters (a footnote mark stuck to a word)
+    "Kỷ nıệm 95 năm", "nhıệm kỳ 2020 - 2027", "sử lý¹", "²cơ cở", "½sử lý", "ſ",
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8).map(" ".join)
 DOCUMENTS = st.lists(LINES, min_size=1, max_size=12).map(lambda lines: HEADER + "\n".join(lines))
@@ -78,6 +82,7 @@ def exhaustive(monkeypatch: pytest.MonkeyPatch):
             patch.setattr(Joined, "holding", every)
             patch.setattr(Joined, "holding_each", lambda self, pattern: EveryGroup(self.paragraphs))
             patch.setattr(grammar, "SYMBOL_NEEDLE", re.compile(""))
+            patch.setattr(txt, "_misspelt_words", lambda: None)  # every misspelling looked for
             return _hits(text)
 
     return run
@@ -91,6 +96,31 @@ SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 def test_needles_miss_nothing(text: str, exhaustive) -> None:
     shipped = _hits(text)
     assert shipped == exhaustive(text)
+
+
+def test_the_cases_the_shortcuts_once_missed(exhaustive) -> None:
+    """A misspelling next to a footnote mark; a dotless ı in a case-insensitive word."""
+    text = (
+        HEADER
+        + "Không để xảy ra tình trạng sử lý¹ chậm trễ.\n"
+        + (
+            "Kỷ nıệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024).\n"
+            "Đại hội Đảng bộ tỉnh lần thứ XIV, nhıệm kỳ 2020 - 2027.\n"
+        )
+    )
+    codes = [hit[0] for hit in _hits(text)]
+    assert {"TXT012", "FACT001", "FACT005"} <= set(codes)
+    assert _hits(text) == exhaustive(text)
+
+
+def test_too_many_words_to_code(monkeypatch: pytest.MonkeyPatch, exhaustive) -> None:
+    """Past the last character a word can be written with, the rules read everything."""
+    text = HEADER + "Tổ chức tổng kết chuyên đề chuyên đề năm 2023, xử lý sử lý.\n"
+    expected = exhaustive(text)
+    monkeypatch.setattr(vietnamese, "_CODES", 3)
+    assert not vietnamese.coded_words(["một hai ba bốn"]).complete
+    assert _hits(text) == expected
+    assert {"TXT001", "TXT012"} <= {hit[0] for hit in expected}
 
 
 def test_the_invented_documents_trigger_the_rules(exhaustive) -> None:

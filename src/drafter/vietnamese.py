@@ -53,6 +53,11 @@ class CodedWords(NamedTuple):
 
     codes: dict[str, str]  # word -> its character (the texts' vocabulary)
     lines: list[str]  # each text's words, coded
+    complete: bool = True  # False: more distinct words than characters (nothing coded)
+    letters_only: bool = True  # every word is letters only (str.isalpha): no "lý¹"
+
+
+_FIRST_CODE, _CODES = 0x100, 0x10FFFF - 0x100  # the characters words are written with
 
 
 def coded_words(texts: list[str]) -> CodedWords:
@@ -62,20 +67,30 @@ def coded_words(texts: list[str]) -> CodedWords:
     token_lists = [text.split() for text in texts]
     tokens: dict[str, str] = dict.fromkeys(itertools.chain.from_iterable(token_lists), "")
     codes: dict[str, str] = {}
+    letters_only = True
     for token in tokens:
         word = token if token.isalpha() else token.strip(_STUCK)  # "tỉnh," -> "tỉnh"
         if word.isalpha():
             code = codes.get(word)
             if code is None:
-                code = codes[word] = chr(0x100 + len(codes))
+                if len(codes) >= _CODES:
+                    return CodedWords({}, [], complete=False, letters_only=False)
+                code = codes[word] = chr(_FIRST_CODE + len(codes))
             tokens[token] = code
         elif word:  # "32-ct/tu": several words
-            tokens[token] = "".join(
-                codes.get(part) or codes.setdefault(part, chr(0x100 + len(codes)))
-                for part in WORD.findall(word)
-            )
+            coded = []
+            for part in WORD.findall(word):
+                code = codes.get(part)
+                if code is None:
+                    if len(codes) >= _CODES:
+                        return CodedWords({}, [], complete=False, letters_only=False)
+                    code = codes[part] = chr(_FIRST_CODE + len(codes))
+                    letters_only = letters_only and part.isalpha()  # "lý¹": \w, not letters
+                coded.append(code)
+            tokens[token] = "".join(coded)
     code_of = tokens.__getitem__
-    return CodedWords(codes, ["".join(map(code_of, tokens_)) for tokens_ in token_lists])
+    lines = ["".join(map(code_of, token_list)) for token_list in token_lists]
+    return CodedWords(codes, lines, letters_only=letters_only)
 
 
 def _toned(letters: str) -> str:

@@ -58,7 +58,7 @@ class CheckContext:
     def joined(self, roles: frozenset[str] | None = None) -> Joined:
         """``paragraphs_in(roles)`` with their texts joined (once per set of
         roles); every paragraph of the document when ``roles`` is None."""
-        key = roles or _EVERY
+        key = _EVERY if roles is None else roles
         joined = self._joined.get(key)
         if joined is None:
             paragraphs = self.document.paragraphs if roles is None else self.paragraphs_in(roles)
@@ -71,7 +71,7 @@ class CheckContext:
         """The paragraphs of ``joined(roles)`` that hold ``needle``
         (``Joined.holding``), worked out once per document for rules that share
         a needle."""
-        key = (roles or _EVERY, needle, lower)
+        key = (_EVERY if roles is None else roles, needle, lower)
         found = self._holding.get(key)
         if found is None:
             found = self._holding[key] = self.joined(roles).holding(needle, lower=lower)

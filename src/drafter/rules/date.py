@@ -31,7 +31,6 @@ PLACE_DATE_FORM = lazy(
     r"(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
-_DIGIT = lazy(r"\d")
 PERIOD_YEAR = lazy(r"(?<![\d\-–])năm\s+(?P<year>\d{4})(?!\s*[-–]\s*\d{4})")
 
 

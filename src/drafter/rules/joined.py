@@ -51,7 +51,7 @@ class Joined:
         self.paragraphs = paragraphs
         self.starts = starts  # offset in ``text`` where each paragraph begins
         self.text = text
-        self._lower: str | None = None
+        self._lower: tuple[str | None] | None = None  # worked out on first use
 
     @classmethod
     def split(cls, text: str, paragraphs: list[Paragraph]) -> Joined:
@@ -65,11 +65,13 @@ class Joined:
 
     @property
     def lower(self) -> str | None:
-        """``text`` in lower case, or None where that changes its length ("İ")."""
+        """``text`` in lower case, as ``re.IGNORECASE`` sees it (which also takes
+        "ı" for "i" and "ſ" for "s"), so that a needle found there stands for
+        a case-insensitive pattern; None where that changes its length ("İ")."""
         if self._lower is None:
-            lower = self.text.lower()
-            self._lower = lower if len(lower) == len(self.text) else ""
-        return self._lower or None
+            lower = self.text.lower().replace("ı", "i").replace("ſ", "s")
+            self._lower = (lower,) if len(lower) == len(self.text) else (None,)
+        return self._lower[0]
 
     def locate(self, offset: int) -> tuple[Paragraph, int]:
         """The paragraph holding ``offset`` of ``text``, and the offset in its text."""

@@ -73,6 +73,8 @@ class RepeatedWord(ParagraphRule):
         TXT012; the exact rule, whitespace only between the words, is the
         regex's)."""
         coded = ctx.coded(WRITTEN)
+        if not coded.complete:  # too many distinct words to code
+            return ctx.paragraphs_in(self.roles)
         paragraphs, lines = [], []
         for paragraph, line in zip(ctx.paragraphs_in(WRITTEN), coded.lines, strict=True):
             if paragraph.role in self.roles:
@@ -496,9 +498,8 @@ class CommitteeCapitalisation(ParagraphRule):
     wrong = "Theo chỉ đạo của Ban Thường Vụ Tỉnh Ủy."
     right = "Theo chỉ đạo của Ban Thường vụ Tỉnh ủy."
 
-    @property
-    def needle(self) -> re.Pattern[str]:  # type: ignore[override]
-        return _capitalisation()[0]
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        return ctx.holding(self.roles, _capitalisation()[0])
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -655,16 +656,20 @@ class KnownMisspelling(ParagraphRule):
     right = "Giải quyết dứt điểm các vụ việc phức tạp ngay tại cơ sở."
 
     def candidates(self, ctx: CheckContext) -> list[Paragraph]:
-        """The paragraphs holding every word of some misspelling (sets of words
-        are much cheaper than running the pattern over the document)."""
-        paragraphs = ctx.paragraphs_in(self.roles)
+        """The paragraphs holding some misspelling, looked for only if every word
+        of it is a word of the document (a set of words is much cheaper to test
+        than the pattern). The test holds when words are letters only: a match
+        stands between two characters that are not letters, so its words are
+        words of the text; "lý¹" would be one word."""
         entries = _misspelt_words()
-        if entries is None:  # a misspelling that is not whole words: look everywhere
-            return paragraphs
-        seen = ctx.coded(self.roles).codes  # every word of the paragraphs
-        present = tuple(form for form, words in entries.items() if words <= seen.keys())
-        if not present:
-            return []
+        coded = ctx.coded(self.roles)
+        if entries is None or not coded.complete or not coded.letters_only:
+            present = tuple(_misspellings()[1])  # every misspelling
+        else:
+            seen = coded.codes.keys()  # every word of the paragraphs
+            present = tuple(form for form, words in entries.items() if words <= seen)
+            if not present:
+                return []
         return ctx.holding(self.roles, present, lower=True)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:

@@ -6,7 +6,10 @@ over them find nothing to free, and they grow with the heap: they cost ~5% of
 checking the reference outline and made the time of checking or building a long
 document grow faster than the document (benchmarks/bench_check.py,
 bench_scale.py). Reference counting still frees everything as it goes; cycles,
-if any, are collected once the collector runs again.
+if any, are collected once the collector runs again. The switch is the
+process's: a program that checks in several threads at once may see the
+collector come back on in the middle of one of them, which costs time, never
+a result.
 """
 
 from __future__ import annotations

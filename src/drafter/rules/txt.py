@@ -358,7 +358,38 @@ def _token_at(text: str, offset: int) -> str:
     return text[start:end]
 
 
-class MissingSpaceAfterPunctuation(ParagraphRule):
+# One pass over the text for the three rules about the marks , ; : ! ? . — the
+# pattern starts with the marks, rare characters the regex engine skips to
+# quickly; each empty group says whether a mark matters to one rule (a letter
+# right after it, a space before it, another mark after it), and the match
+# fails when it matters to none.
+_MARKS = lazy(
+    r"[,;:!?.]"
+    rf"(?:(?P<TXT007>(?={_LETTER}))|)"
+    r"(?:(?P<TXT013>(?<=[ \u00a0].))|)"
+    r"(?:(?P<TXT014>(?<=[,;:.])(?=[,;:.]))|)"
+    r"(?(TXT007)|(?(TXT013)|(?(TXT014)|(?!))))"
+)
+
+
+def _marked(ctx: CheckContext, code: str) -> list[Paragraph]:
+    """The paragraphs with a mark that matters to rule ``code`` (see ``_MARKS``)."""
+    found = ctx.cache.get("txt.marks")
+    if found is None:
+        found = ctx.cache["txt.marks"] = ctx.joined(WRITTEN).holding_each(_MARKS)
+    return found.get(code, [])
+
+
+class _MarkRule(ParagraphRule):
+    """A rule about the marks , ; : ! ? . (its paragraphs come from ``_MARKS``)."""
+
+    roles = WRITTEN
+
+    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
+        return _marked(ctx, self.code)
+
+
+class MissingSpaceAfterPunctuation(_MarkRule):
     code = "TXT007"
     name = "missing-space-after-punctuation"
     severity = WARNING
@@ -374,9 +405,6 @@ class MissingSpaceAfterPunctuation(ParagraphRule):
     wrong = "Quan tâm công tác an sinh xã hội;chăm lo gia đình chính sách."
     right = "Quan tâm công tác an sinh xã hội; chăm lo gia đình chính sách."
     _pattern = lazy(rf"[,;:!?.](?={_LETTER})")
-
-    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
-        return _marked(ctx, self.code)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         text = paragraph.text
@@ -691,29 +719,7 @@ class KnownMisspelling(ParagraphRule):
             yield self.hit(paragraph, start, end, replacement=fixed, wrong=found, right=fixed)
 
 
-# One pass over the text for the three rules about the marks , ; : ! ? . — the
-# pattern starts with the marks, rare characters the regex engine skips to
-# quickly; each empty group says whether a mark matters to one rule (a letter
-# right after it, a space before it, another mark after it), and the match
-# fails when it matters to none.
-_MARKS = lazy(
-    r"[,;:!?.]"
-    rf"(?:(?P<TXT007>(?={_LETTER}))|)"
-    r"(?:(?P<TXT013>(?<=[ \u00a0].))|)"
-    r"(?:(?P<TXT014>(?<=[,;:.])(?=[,;:.]))|)"
-    r"(?(TXT007)|(?(TXT013)|(?(TXT014)|(?!))))"
-)
-
-
-def _marked(ctx: CheckContext, code: str) -> list[Paragraph]:
-    """The paragraphs with a mark that matters to rule ``code`` (see ``_MARKS``)."""
-    found = ctx.cache.get("txt.marks")
-    if found is None:
-        found = ctx.cache["txt.marks"] = ctx.joined(WRITTEN).holding_each(_MARKS)
-    return found.get(code, [])
-
-
-class SpaceBeforePunctuation(ParagraphRule):
+class SpaceBeforePunctuation(_MarkRule):
     code = "TXT013"
     name = "space-before-punctuation"
     severity = WARNING
@@ -729,9 +735,6 @@ class SpaceBeforePunctuation(ParagraphRule):
     right = "Chăm lo gia đình chính sách, người nghèo."
     _pattern = lazy(r"(?<=[^\W_])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)")
 
-    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
-        return _marked(ctx, self.code)
-
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):
             yield self.hit(
@@ -743,7 +746,7 @@ class SpaceBeforePunctuation(ParagraphRule):
             )
 
 
-class DoubledPunctuation(ParagraphRule):
+class DoubledPunctuation(_MarkRule):
     code = "TXT014"
     name = "doubled-punctuation"
     severity = INFO
@@ -757,9 +760,6 @@ class DoubledPunctuation(ParagraphRule):
     wrong = "Mua sắm, đấu thầu, đấu giá tài sản công,."
     right = "Mua sắm, đấu thầu, đấu giá tài sản công."
     _pattern = lazy(r"[,;:.]{2,}")
-
-    def candidates(self, ctx: CheckContext) -> list[Paragraph]:
-        return _marked(ctx, self.code)
 
     def check_paragraph(self, paragraph: Paragraph, ctx: CheckContext) -> Iterator[Hit]:
         for match in self._pattern.finditer(paragraph.text):
